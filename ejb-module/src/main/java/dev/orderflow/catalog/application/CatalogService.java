@@ -1,0 +1,36 @@
+package dev.orderflow.catalog.application;
+
+import dev.orderflow.catalog.domain.Product;
+import dev.orderflow.platform.paging.Page;
+import dev.orderflow.platform.paging.PageRequest;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
+
+/** Reads the catalog (products_db). */
+@Stateless
+public class CatalogService {
+
+    @PersistenceContext(unitName = "catalog")
+    EntityManager catalog;
+
+    /**
+     * Lists active products by name, one page at a time. Read-only: runs without a JTA transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @Counted(name = "catalog.listings", absolute = true, description = "Product listing pages served")
+    @Timed(name = "catalog.listing.duration", absolute = true, description = "Time to read one listing page")
+    public Page<ProductSummary> listProducts(PageRequest request) {
+        var items = catalog
+                .createQuery("select p from Product p where p.active = true order by p.name, p.id", Product.class)
+                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultStream()
+                .map(ProductSummary::of).toList();
+        long total = catalog.createQuery("select count(p) from Product p where p.active = true", Long.class)
+                .getSingleResult();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+}

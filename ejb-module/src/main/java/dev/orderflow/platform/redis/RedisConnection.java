@@ -1,0 +1,57 @@
+package dev.orderflow.platform.redis;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.config.Config;
+
+/**
+ * The node's one Redisson client, created on first use so that the application starts (and reports Redis DOWN) while
+ * Redis is unreachable. Once created, Redisson reconnects by itself.
+ */
+@ApplicationScoped
+public class RedisConnection {
+
+    @Inject
+    @ConfigProperty(name = "redis.address")
+    String address;
+
+    @Inject
+    @ConfigProperty(name = "redis.timeout-ms")
+    int timeoutMillis;
+
+    private RedissonClient client;
+
+    /** The shared client; throws when Redis cannot be reached and no client exists yet. */
+    public synchronized RedissonClient client() {
+        if (client == null) {
+            var config = new Config();
+            config.useSingleServer().setAddress(address).setConnectTimeout(timeoutMillis).setTimeout(timeoutMillis)
+                    .setRetryAttempts(1).setConnectionMinimumIdleSize(2).setConnectionPoolSize(32);
+            client = Redisson.create(config);
+        }
+        return client;
+    }
+
+    /** True when the Redis server answers a PING within the configured timeout. */
+    public boolean ping() {
+        return client().getRedisNodes(RedisNodes.SINGLE).pingAll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public String address() {
+        return address;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.shutdown();
+            client = null;
+        }
+    }
+}
