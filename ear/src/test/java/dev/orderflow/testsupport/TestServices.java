@@ -1,0 +1,80 @@
+package dev.orderflow.testsupport;
+
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The one place tests get their service endpoints from, and stop or start a service for outage tests.
+ * <p>
+ * With a Docker engine it runs the services in containers (the images of docker/compose.yaml) on the local stack's
+ * ports, so the WildFly under test finds them at its defaults; without one it uses the local stack (bin/stack). Set
+ * ORDERFLOW_TEST_SERVICES=local or =containers to choose.
+ */
+public interface TestServices {
+
+    enum Service {
+        POSTGRES, REDIS, KAFKA, MONGO, NGINX
+    }
+
+    /** Starts whatever is not running. */
+    void ensureRunning();
+
+    void stop(Service service);
+
+    void start(Service service);
+
+    /** nginx in front of the WildFly node the integration tests run in. */
+    default String publicUrl() {
+        return "http://127.0.0.1:" + env("NGINX_IT_PORT", "8100");
+    }
+
+    /** The node itself, for operations endpoints nginx does not expose. */
+    default String nodeUrl() {
+        return "http://127.0.0.1:" + env("IT_HTTP_PORT", "8180");
+    }
+
+    default String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5433") + "/" + database;
+    }
+
+    default String dbUser() {
+        return env("DB_USER", "orderflow");
+    }
+
+    default String dbPassword() {
+        return env("DB_PASSWORD", "orderflow");
+    }
+
+    static TestServices get() {
+        return Holder.INSTANCE;
+    }
+
+    static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    final class Holder {
+        static final TestServices INSTANCE = choose();
+
+        private Holder() {
+        }
+
+        private static TestServices choose() {
+            String choice = env("ORDERFLOW_TEST_SERVICES", "auto");
+            boolean containers = switch (choice) {
+            case "containers" -> true;
+            case "local" -> false;
+            default -> dockerAvailable();
+            };
+            return containers ? new ContainerStack() : new LocalStack();
+        }
+
+        private static boolean dockerAvailable() {
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+    }
+}
