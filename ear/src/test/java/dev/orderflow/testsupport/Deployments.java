@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -22,12 +23,13 @@ public final class Deployments {
     }
 
     /**
-     * The EAR plus a test.war holding the given test classes, for tests that run inside the server:
-     * Arquillian's servlet protocol runs them in the WAR named test.war.
+     * The EAR plus a test.war holding the given test classes, for tests that run inside the server: Arquillian's
+     * servlet protocol runs them in the WAR named test.war.
      */
     public static EnterpriseArchive orderflowEarWithTests(Class<?>... testClasses) {
         EnterpriseArchive ear = orderflowEar();
-        ear.addAsModule(ShrinkWrap.create(WebArchive.class, "test.war").addClasses(testClasses));
+        ear.addAsModule(
+                Testable.archiveToTest(ShrinkWrap.create(WebArchive.class, "test.war").addClasses(testClasses)));
         var descriptor = ear.get("META-INF/application.xml");
         String xml;
         try (var in = descriptor.getAsset().openStream()) {
