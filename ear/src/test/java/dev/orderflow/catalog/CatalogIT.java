@@ -8,7 +8,6 @@ import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.TestServices;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -111,10 +110,8 @@ class CatalogIT {
     }
 
     private void insertProduct(String name, BigDecimal price, boolean active) throws SQLException {
-        try (var connection = DriverManager.getConnection(services.jdbcUrl("products_db"), services.dbUser(),
-                services.dbPassword());
-                var insert = connection.prepareStatement(
-                        "INSERT INTO products (id, sku, name, price, active) VALUES (?, ?, ?, ?, ?)")) {
+        try (var connection = services.connect("products_db"); var insert = connection
+                .prepareStatement("INSERT INTO products (id, sku, name, price, active) VALUES (?, ?, ?, ?, ?)")) {
             UUID id = UUID.randomUUID();
             insert.setObject(1, id);
             insert.setString(2, "IT-CATALOG-" + id);
@@ -126,15 +123,13 @@ class CatalogIT {
     }
 
     private void deleteEarlierTestProducts() throws SQLException {
-        try (var connection = DriverManager.getConnection(services.jdbcUrl("products_db"), services.dbUser(),
-                services.dbPassword()); var delete = connection.createStatement()) {
+        try (var connection = services.connect("products_db"); var delete = connection.createStatement()) {
             delete.executeUpdate("DELETE FROM products WHERE sku LIKE 'IT-CATALOG-%'");
         }
     }
 
     private long activeProducts() throws SQLException {
-        try (var connection = DriverManager.getConnection(services.jdbcUrl("products_db"), services.dbUser(),
-                services.dbPassword());
+        try (var connection = services.connect("products_db");
                 var rows = connection.createStatement().executeQuery("SELECT count(*) FROM products WHERE active")) {
             rows.next();
             return rows.getLong(1);

@@ -1,5 +1,8 @@
 package dev.orderflow.testsupport;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -42,6 +45,11 @@ public interface TestServices {
 
     default String dbPassword() {
         return env("DB_PASSWORD", "orderflow");
+    }
+
+    /** A direct connection to one of the databases, to set up and check data from outside the server. */
+    default Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), dbUser(), dbPassword());
     }
 
     static TestServices get() {

@@ -75,21 +75,7 @@ public class HealthResource {
     }
 
     private static JsonObject toJson(HealthCheckResponse response) {
-        var json = Json.createObjectBuilder().add("name", response.getName()).add("status",
-                response.getStatus().name());
-        response.getData().ifPresent(data -> {
-            var dataJson = Json.createObjectBuilder();
-            data.forEach((key, value) -> {
-                if (value instanceof Number number) {
-                    dataJson.add(key, number.longValue());
-                } else if (value instanceof Boolean bool) {
-                    dataJson.add(key, bool);
-                } else {
-                    dataJson.add(key, String.valueOf(value));
-                }
-            });
-            json.add("data", dataJson);
-        });
-        return json.build();
+        return Json.createObjectBuilder().add("name", response.getName()).add("status", response.getStatus().name())
+                .build();
     }
 }
