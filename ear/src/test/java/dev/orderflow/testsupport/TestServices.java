@@ -35,6 +35,11 @@ public interface TestServices {
         return "http://127.0.0.1:" + env("IT_HTTP_PORT", "8180");
     }
 
+    /** JMX of the node under test, over its management port (local authentication). */
+    default String jmxUrl() {
+        return "service:jmx:remote+http://127.0.0.1:" + env("IT_MANAGEMENT_PORT", "10090");
+    }
+
     default String jdbcUrl(String database) {
         return "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5433") + "/" + database;
     }
