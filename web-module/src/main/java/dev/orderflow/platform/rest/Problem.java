@@ -13,7 +13,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://orderflow.dev/problems/";
+    static final String TYPE_BASE = "https://orderflow.dev/problems/";
 
     /** One rejected input field. */
     public record FieldError(String field, String message) {

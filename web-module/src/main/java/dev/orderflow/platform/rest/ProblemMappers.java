@@ -1,7 +1,15 @@
 package dev.orderflow.platform.rest;
 
 import dev.orderflow.platform.paging.InvalidPageRequest;
+import dev.orderflow.platform.problem.Conflict;
+import dev.orderflow.platform.problem.NotFound;
+import dev.orderflow.platform.problem.Unauthenticated;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,14 +30,85 @@ public final class ProblemMappers {
         }
     }
 
-    /** 404, 405, 406, 415 and the other errors JAX-RS raises itself keep their status. */
+    @Provider
+    public static class Invalid implements ExceptionMapper<InvalidRequest> {
+        @Override
+        public Response toResponse(InvalidRequest e) {
+            return new Problem(Problem.TYPE_BASE + "invalid-request", "Bad Request", 400,
+                    "The request has invalid fields.", e.errors()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Missing implements ExceptionMapper<NotFound> {
+        @Override
+        public Response toResponse(NotFound e) {
+            return Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class RuleBroken implements ExceptionMapper<Conflict> {
+        @Override
+        public Response toResponse(Conflict e) {
+            return Problem.of(Response.Status.CONFLICT, e.rule(), e.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class NotAuthenticated implements ExceptionMapper<Unauthenticated> {
+        @Override
+        public Response toResponse(Unauthenticated e) {
+            return Response
+                    .fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", e.getMessage()).toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+    }
+
+    /** A body that is not JSON, or not of the expected shape. */
+    @Provider
+    public static class Unreadable implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return unreadable();
+        }
+
+        static Response unreadable() {
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed-body",
+                    "The body is not valid JSON of the expected shape.").toResponse();
+        }
+    }
+
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return Unreadable.unreadable();
+        }
+    }
+
+    /**
+     * 404, 405, 406, 415 and the other errors JAX-RS raises itself keep their status, except that a role check failing
+     * for a caller with no token at all is 401, not 403.
+     */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Context
+        SecurityContext security;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             var status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+            if (status == Response.Status.FORBIDDEN && security.getUserPrincipal() == null) {
+                return Response.fromResponse(Problem
+                        .of(Response.Status.UNAUTHORIZED, "unauthorized", "A bearer token is required.").toResponse())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            }
             if (status == null || status.getFamily() == Response.Status.Family.SERVER_ERROR) {
                 return Unexpected.problem(e);
+            }
+            if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
+                return Unreadable.unreadable();
             }
             return Problem.of(status, slug(status), e.getMessage()).toResponse();
         }

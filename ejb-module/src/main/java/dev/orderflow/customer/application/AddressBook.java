@@ -1,0 +1,86 @@
+package dev.orderflow.customer.application;
+
+import dev.orderflow.customer.domain.Address;
+import dev.orderflow.customer.domain.PostalAddress;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Each customer's own addresses (users_db). An address of another customer is reported as not found, so its existence
+ * is not revealed.
+ */
+@Stateless
+public class AddressBook {
+
+    public static final int MAX_ADDRESSES = 20;
+
+    @PersistenceContext(unitName = "customer")
+    EntityManager users;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AddressView> list(UUID customer) {
+        return addressesOf(customer).stream().map(AddressView::of).toList();
+    }
+
+    /** Adds an address; the first one, or one asked to be, becomes the default. */
+    public AddressView add(UUID customer, PostalAddress postal, boolean makeDefault) {
+        List<Address> existing = addressesOf(customer);
+        if (existing.size() >= MAX_ADDRESSES) {
+            throw new TooManyAddresses(MAX_ADDRESSES);
+        }
+        var address = new Address(customer, postal);
+        if (makeDefault || existing.isEmpty()) {
+            makeDefault(existing, address);
+        }
+        users.persist(address);
+        return AddressView.of(address);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AddressView get(UUID customer, UUID addressId) {
+        return AddressView.of(owned(customer, addressId));
+    }
+
+    public AddressView change(UUID customer, UUID addressId, PostalAddress postal, boolean makeDefault) {
+        Address address = owned(customer, addressId);
+        address.change(postal);
+        if (makeDefault) {
+            makeDefault(addressesOf(customer), address);
+        }
+        return AddressView.of(address);
+    }
+
+    public void remove(UUID customer, UUID addressId) {
+        users.remove(owned(customer, addressId));
+    }
+
+    /** The postal address to snapshot onto an order. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PostalAddress shippingAddress(UUID customer, UUID addressId) {
+        return owned(customer, addressId).postal();
+    }
+
+    private void makeDefault(List<Address> addresses, Address chosen) {
+        addresses.forEach(a -> a.markDefault(false));
+        users.flush(); // the partial unique index allows one default at a time
+        chosen.markDefault(true);
+    }
+
+    private Address owned(UUID customer, UUID addressId) {
+        Address address = users.find(Address.class, addressId);
+        if (address == null || !address.belongsTo(customer)) {
+            throw new AddressNotFound(addressId);
+        }
+        return address;
+    }
+
+    private List<Address> addressesOf(UUID customer) {
+        return users.createQuery("select a from Address a where a.customerId = :customer order by a.id", Address.class)
+                .setParameter("customer", customer).getResultList();
+    }
+}
