@@ -19,14 +19,29 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String url) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        return send("GET", url, null, null);
+    }
+
+    /** Sends a request with an optional JSON body and an optional bearer token. */
+    public static HttpResponse<String> send(String method, String url, String jsonBody, String bearerToken) {
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (jsonBody == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        var request = builder.build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed", e);
+            throw new IllegalStateException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: GET " + url, e);
+            throw new IllegalStateException("interrupted: " + method + " " + url, e);
         }
     }
 

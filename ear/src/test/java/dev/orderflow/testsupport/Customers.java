@@ -1,0 +1,37 @@
+package dev.orderflow.testsupport;
+
+import jakarta.json.Json;
+import java.util.UUID;
+
+/** Registers and logs in customers through the public API, each with a fresh e-mail address. */
+public final class Customers {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private Customers() {
+    }
+
+    /** A registered, logged-in customer. */
+    public record Customer(UUID id, String email, String token) {
+    }
+
+    public static Customer registerAndLogin(TestServices services) {
+        String email = "c-" + UUID.randomUUID() + "@example.com";
+        var registered = Http.send("POST", services.publicUrl() + "/api/customers", Json.createObjectBuilder()
+                .add("email", email).add("password", PASSWORD).add("name", "Test Customer").build().toString(), null);
+        if (registered.statusCode() != 201) {
+            throw new IllegalStateException("registration failed: " + registered.body());
+        }
+        UUID id = UUID.fromString(Http.json(registered).getString("id"));
+        return new Customer(id, email, login(services, email, PASSWORD));
+    }
+
+    public static String login(TestServices services, String email, String password) {
+        var response = Http.send("POST", services.publicUrl() + "/api/auth/login",
+                Json.createObjectBuilder().add("email", email).add("password", password).build().toString(), null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + response.body());
+        }
+        return Http.json(response).getString("token");
+    }
+}
