@@ -2,6 +2,7 @@ package dev.orderflow.platform.rest;
 
 import dev.orderflow.platform.paging.InvalidPageRequest;
 import dev.orderflow.platform.problem.Conflict;
+import dev.orderflow.platform.problem.DependencyUnavailable;
 import dev.orderflow.platform.problem.NotFound;
 import dev.orderflow.platform.problem.Unauthenticated;
 import jakarta.json.bind.JsonbException;
@@ -62,6 +63,21 @@ public final class ProblemMappers {
             return Response
                     .fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", e.getMessage()).toResponse())
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+    }
+
+    /** A dependency is down: the client may retry shortly. */
+    @Provider
+    public static class Unavailable implements ExceptionMapper<DependencyUnavailable> {
+        private static final Logger LOG = Logger.getLogger(Unavailable.class.getName());
+
+        @Override
+        public Response toResponse(DependencyUnavailable e) {
+            LOG.warning(() -> e.getMessage() + ": " + e.getCause());
+            return Response.fromResponse(Problem
+                    .of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                            "A service this request needs (" + e.dependency() + ") is unavailable; retry shortly.")
+                    .toResponse()).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
     }
 

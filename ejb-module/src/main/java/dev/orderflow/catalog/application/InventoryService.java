@@ -1,0 +1,137 @@
+package dev.orderflow.catalog.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Takes and gives back stock (products_db) inside the caller's JTA transaction.
+ * <p>
+ * Correctness rests on the database alone: the inventory rows of every product of an order are locked (SELECT ... FOR
+ * UPDATE) in one fixed order, product id then warehouse id, so concurrent checkouts queue instead of overselling and
+ * cannot deadlock; CHECK constraints refuse negative stock as a last line. Every change is recorded in stock_movements,
+ * which is what a cancellation gives back.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class InventoryService {
+
+    @PersistenceContext(unitName = "catalog")
+    EntityManager catalog;
+
+    /**
+     * Takes {@code quantities} (product id to quantity) for an order, from the warehouses with the most available stock
+     * first.
+     *
+     * @throws ProductNotAvailable
+     *             if a product does not exist or is inactive
+     * @throws InsufficientStock
+     *             if a product's available stock, all warehouses together, is too low
+     */
+    public List<StockTaken> takeStock(UUID orderId, Map<UUID, Integer> quantities) {
+        SortedMap<UUID, Integer> ordered = new TreeMap<>(quantities);
+        Map<UUID, Object[]> products = lockProducts(ordered.keySet());
+        Map<UUID, List<Object[]>> stock = lockInventory(ordered.keySet());
+        var taken = new ArrayList<StockTaken>();
+        for (var line : ordered.entrySet()) {
+            Object[] product = products.get(line.getKey());
+            if (product == null || !(Boolean) product[3]) {
+                throw new ProductNotAvailable(line.getKey());
+            }
+            allocate(orderId, line.getKey(), line.getValue(), stock.getOrDefault(line.getKey(), List.of()));
+            taken.add(new StockTaken(line.getKey(), (String) product[1], (String) product[2], (BigDecimal) product[4],
+                    line.getValue()));
+        }
+        return taken;
+    }
+
+    /** Gives back exactly what {@link #takeStock} took for the order; a second call gives nothing. */
+    public void releaseStock(UUID orderId) {
+        // lock in the same fixed order as takeStock, so releases and checkouts cannot deadlock
+        catalog.createNativeQuery("""
+                SELECT i.product_id FROM inventory i
+                WHERE (i.product_id, i.warehouse_id) IN
+                      (SELECT product_id, warehouse_id FROM stock_movements WHERE order_id = ?1)
+                ORDER BY i.product_id, i.warehouse_id FOR UPDATE
+                """).setParameter(1, orderId).getResultList();
+        catalog.createNativeQuery("""
+                WITH taken AS (
+                    SELECT product_id, warehouse_id, -delta AS quantity FROM stock_movements
+                    WHERE order_id = ?1 AND reason = 'order'
+                      AND NOT EXISTS (SELECT 1 FROM stock_movements c
+                                      WHERE c.order_id = ?1 AND c.reason = 'cancellation')
+                    ORDER BY product_id, warehouse_id
+                ), restored AS (
+                    UPDATE inventory i SET quantity = i.quantity + t.quantity, updated_at = now()
+                    FROM taken t WHERE i.product_id = t.product_id AND i.warehouse_id = t.warehouse_id
+                    RETURNING i.product_id, i.warehouse_id, t.quantity
+                )
+                INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason)
+                SELECT gen_random_uuid(), ?1, product_id, warehouse_id, quantity, 'cancellation' FROM restored
+                """).setParameter(1, orderId).executeUpdate();
+    }
+
+    private void allocate(UUID orderId, UUID productId, int quantity, List<Object[]> warehouses) {
+        long available = warehouses.stream().mapToLong(w -> ((Number) w[1]).longValue()).sum();
+        if (available < quantity) {
+            throw new InsufficientStock(productId, quantity, available);
+        }
+        int remaining = quantity;
+        var byMostAvailable = new ArrayList<>(warehouses);
+        byMostAvailable.sort((a, b) -> Long.compare(((Number) b[1]).longValue(), ((Number) a[1]).longValue()));
+        for (Object[] warehouse : byMostAvailable) {
+            int take = (int) Math.min(remaining, ((Number) warehouse[1]).longValue());
+            if (take == 0) {
+                continue;
+            }
+            take(orderId, productId, (UUID) warehouse[0], take);
+            remaining -= take;
+            if (remaining == 0) {
+                return;
+            }
+        }
+    }
+
+    private void take(UUID orderId, UUID productId, UUID warehouseId, int quantity) {
+        catalog.createNativeQuery("""
+                UPDATE inventory SET quantity = quantity - ?3, updated_at = now()
+                WHERE product_id = ?1 AND warehouse_id = ?2
+                """).setParameter(1, productId).setParameter(2, warehouseId).setParameter(3, quantity).executeUpdate();
+        catalog.createNativeQuery("""
+                INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, 'order')
+                """).setParameter(1, UUID.randomUUID()).setParameter(2, orderId).setParameter(3, productId)
+                .setParameter(4, warehouseId).setParameter(5, -quantity).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Object[]> lockProducts(java.util.Set<UUID> ids) {
+        List<Object[]> rows = catalog.createNativeQuery("""
+                SELECT id, sku, name, active, price FROM products WHERE id IN (:ids) ORDER BY id FOR SHARE
+                """).setParameter("ids", ids).getResultList();
+        var byId = new TreeMap<UUID, Object[]>();
+        rows.forEach(row -> byId.put((UUID) row[0], row));
+        return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, List<Object[]>> lockInventory(java.util.Set<UUID> ids) {
+        List<Object[]> rows = catalog.createNativeQuery("""
+                SELECT product_id, warehouse_id, quantity - reserved_quantity FROM inventory
+                WHERE product_id IN (:ids) ORDER BY product_id, warehouse_id FOR UPDATE
+                """).setParameter("ids", ids).getResultList();
+        var byProduct = new TreeMap<UUID, List<Object[]>>();
+        rows.forEach(row -> byProduct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                .add(new Object[] { row[1], row[2] }));
+        return byProduct;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.orderflow.order.application;
+
+import dev.orderflow.cart.application.CartService;
+import dev.orderflow.platform.problem.DependencyUnavailable;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Checkout around the transaction: reads the cart (Redis) before it and clears it after the commit, so nothing remote
+ * runs inside the order's XA transaction and a Redis outage cannot undo an order.
+ */
+@ApplicationScoped
+public class CheckoutFromCart {
+
+    private static final Logger LOG = Logger.getLogger(CheckoutFromCart.class.getName());
+
+    @EJB
+    CheckoutService checkout;
+
+    @Inject
+    CartService carts;
+
+    /**
+     * Places the order; with no explicit lines ({@code quantities} null) the cart's lines are ordered and the cart is
+     * cleared once the order is committed.
+     */
+    public PlacedOrder place(UUID customer, String idempotencyKey, String requestHash, UUID shippingAddressId,
+            Map<UUID, Integer> quantities, String correlationId) {
+        boolean fromCart = quantities == null;
+        Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
+        PlacedOrder placed = checkout.placeOrder(
+                new PlaceOrder(customer, idempotencyKey, requestHash, shippingAddressId, lines, correlationId));
+        if (fromCart && !placed.replayed()) {
+            clearQuietly(customer, placed);
+        }
+        return placed;
+    }
+
+    private void clearQuietly(UUID customer, PlacedOrder placed) {
+        try {
+            carts.clear(customer);
+        } catch (DependencyUnavailable e) {
+            LOG.warning(() -> "order " + placed.order().id() + " placed, cart of " + customer
+                    + " not cleared: Redis unavailable");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.orderflow.order.application;
+
+import dev.orderflow.catalog.application.InventoryService;
+import dev.orderflow.customer.application.AddressBook;
+import dev.orderflow.customer.domain.PostalAddress;
+import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.domain.OrderLineDraft;
+import dev.orderflow.order.domain.ShippingAddress;
+import dev.orderflow.order.infrastructure.IdempotencyKeys;
+import dev.orderflow.order.infrastructure.Outbox;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
+
+/** Takes orders. */
+@Stateless
+public class CheckoutService {
+
+    @PersistenceContext(unitName = "order")
+    EntityManager orders;
+
+    @EJB
+    InventoryService inventory;
+
+    @EJB
+    AddressBook addresses;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Places an order exactly once per idempotency key, in ONE JTA transaction across orders_db (key, order, lines,
+     * status history, outbox row for {@code order.created}), users_db (the shipping address, snapshotted) and
+     * products_db (stock taken under row locks). Nothing slow or remote runs inside it.
+     * <p>
+     * A request repeating an earlier key with the same request hash returns the order it placed, marked as replayed;
+     * concurrent requests with one key wait for each other on the key's index.
+     *
+     * @throws IdempotencyKeyReused
+     *             when the key was used for a different request
+     * @throws dev.orderflow.catalog.application.InsufficientStock
+     *             when a product lacks stock; nothing changes
+     */
+    @Timed(name = "checkout.duration", absolute = true, description = "Time to place an order")
+    @Counted(name = "checkout.requests", absolute = true, description = "Checkout attempts")
+    public PlacedOrder placeOrder(PlaceOrder command) {
+        Optional<UUID> earlier = idempotencyKeys.claimOrFind(command.customerId(), command.idempotencyKey(),
+                command.requestHash());
+        if (earlier.isPresent()) {
+            return new PlacedOrder(OrderView.of(orders.find(Order.class, earlier.get())), true);
+        }
+        if (command.quantities().isEmpty()) {
+            throw new EmptyCart(); // after the claim: a retry of an order placed from a now-empty cart replays
+        }
+        PostalAddress postal = addresses.shippingAddress(command.customerId(), command.shippingAddressId());
+        UUID orderId = UUID.randomUUID();
+        var lines = inventory.takeStock(orderId, command.quantities()).stream()
+                .map(t -> new OrderLineDraft(t.productId(), t.sku(), t.name(), t.unitPrice(), t.quantity())).toList();
+        Order order = Order.place(orderId, command.customerId(), command.shippingAddressId(),
+                new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
+                lines, "customer:" + command.customerId());
+        orders.persist(order);
+        idempotencyKeys.complete(command.customerId(), command.idempotencyKey(), orderId);
+        outbox.append(order, command.correlationId());
+        return new PlacedOrder(OrderView.of(order), false);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.orderflow.order.infrastructure;
+
+import dev.orderflow.order.application.IdempotencyKeyReused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Idempotency keys of checkouts (orders_db.idempotency_keys), claimed inside the checkout transaction.
+ * <p>
+ * The claim is an INSERT ... ON CONFLICT DO NOTHING on the (customer, key) primary key: a second request with the same
+ * key, on any node, waits on the index until the first transaction ends; if the first committed it sees that order, if
+ * it rolled back the second claims the key itself. A failed checkout therefore leaves no key behind and can simply be
+ * retried.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    @PersistenceContext(unitName = "order")
+    EntityManager orders;
+
+    /**
+     * Claims the key for a new order, or returns the order an earlier request with the same key and the same request
+     * hash placed.
+     *
+     * @throws IdempotencyKeyReused
+     *             when the key was used with a different request
+     */
+    public Optional<UUID> claimOrFind(UUID customer, String key, String requestHash) {
+        int inserted = orders.createNativeQuery("""
+                INSERT INTO idempotency_keys (customer_id, key, request_hash) VALUES (?1, ?2, ?3)
+                ON CONFLICT (customer_id, key) DO NOTHING
+                """).setParameter(1, customer).setParameter(2, key).setParameter(3, requestHash).executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = orders.createNativeQuery("""
+                SELECT request_hash, order_id FROM idempotency_keys WHERE customer_id = ?1 AND key = ?2
+                """).setParameter(1, customer).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!requestHash.equals(row[0])) {
+            throw new IdempotencyKeyReused(key);
+        }
+        return Optional.of((UUID) row[1]);
+    }
+
+    /** Records the order a claimed key produced. */
+    public void complete(UUID customer, String key, UUID orderId) {
+        orders.createNativeQuery("UPDATE idempotency_keys SET order_id = ?3 WHERE customer_id = ?1 AND key = ?2")
+                .setParameter(1, customer).setParameter(2, key).setParameter(3, orderId).executeUpdate();
+    }
+}
