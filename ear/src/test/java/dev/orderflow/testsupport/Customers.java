@@ -15,6 +15,25 @@ public final class Customers {
     public record Customer(UUID id, String email, String token) {
     }
 
+    /** A registered, logged-in customer with one (default) shipping address. */
+    public record Shopper(Customer customer, UUID addressId) {
+        public String token() {
+            return customer.token();
+        }
+    }
+
+    public static Shopper shopper(TestServices services) {
+        Customer customer = registerAndLogin(services);
+        var response = Http.send("POST", services.publicUrl() + "/api/customers/me/addresses",
+                Json.createObjectBuilder().add("street", "1 Test Street").add("city", "Berlin").add("zipCode", "10115")
+                        .add("country", "DE").build().toString(),
+                customer.token());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("address not created: " + response.body());
+        }
+        return new Shopper(customer, UUID.fromString(Http.json(response).getString("id")));
+    }
+
     public static Customer registerAndLogin(TestServices services) {
         String email = "c-" + UUID.randomUUID() + "@example.com";
         var registered = Http.send("POST", services.publicUrl() + "/api/customers", Json.createObjectBuilder()

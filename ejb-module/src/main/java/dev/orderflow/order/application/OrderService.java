@@ -8,15 +8,16 @@ import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 
-/** Reads orders and moves them through their life cycle. */
+/**
+ * Reads orders and moves them through their life cycle. Reads run in a (one-phase) transaction so an order's lines and
+ * history load with it.
+ */
 @Stateless
 public class OrderService {
 
@@ -30,7 +31,6 @@ public class OrderService {
     Outbox outbox;
 
     /** One of the customer's own orders; another customer's is not found. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderView ofCustomer(UUID customer, UUID orderId) {
         Order order = orders.find(Order.class, orderId);
         if (order == null || !order.belongsTo(customer)) {
@@ -39,7 +39,6 @@ public class OrderService {
         return OrderView.of(order);
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderView any(UUID orderId) {
         Order order = orders.find(Order.class, orderId);
         if (order == null) {
@@ -49,7 +48,6 @@ public class OrderService {
     }
 
     /** The customer's orders, newest first. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<OrderView> listOfCustomer(UUID customer, PageRequest request) {
         var items = orders
                 .createQuery("select o from Order o where o.customerId = :customer order by o.createdAt desc, o.id",

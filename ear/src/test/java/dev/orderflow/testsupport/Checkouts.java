@@ -1,0 +1,42 @@
+package dev.orderflow.testsupport;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Checkout requests as a shop front end sends them. */
+public final class Checkouts {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Checkouts() {
+    }
+
+    public static String body(UUID addressId, UUID product, int quantity) {
+        return Json.createObjectBuilder().add("shippingAddressId", addressId.toString())
+                .add("items", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("productId", product.toString()).add("quantity", quantity)))
+                .build().toString();
+    }
+
+    public static HttpResponse<String> place(TestServices services, String token, String idempotencyKey, String body) {
+        var builder = HttpRequest.newBuilder(URI.create(services.publicUrl() + "/api/orders"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("checkout failed to send", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
