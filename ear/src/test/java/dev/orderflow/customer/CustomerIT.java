@@ -9,8 +9,6 @@ import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.TestServices;
 import dev.orderflow.testsupport.Tokens;
 import jakarta.json.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,12 +103,7 @@ class CustomerIT {
     @Test
     void keepsAdminEndpointsFromCustomers() throws Exception {
         var customer = Customers.registerAndLogin(services);
-        String adminPassword = Files
-                .readString(Path
-                        .of(TestServices.env("ADMIN_BOOTSTRAP_PASSWORD_FILE", "../.stack/secrets/app-admin.password")))
-                .strip();
-        String admin = Customers.login(services, TestServices.env("ADMIN_BOOTSTRAP_EMAIL", "admin@orderflow.local"),
-                adminPassword);
+        String admin = Customers.adminToken(services);
 
         var asCustomer = Http.send("GET", services.publicUrl() + "/api/admin/customers", null, customer.token());
         var asAdmin = Http.send("GET", services.publicUrl() + "/api/admin/customers", null, admin);

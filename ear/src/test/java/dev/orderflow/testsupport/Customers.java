@@ -45,6 +45,19 @@ public final class Customers {
         return new Customer(id, email, login(services, email, PASSWORD));
     }
 
+    /** A token of the admin the stack configures (ADMIN_BOOTSTRAP_EMAIL, password in a file). */
+    public static String adminToken(TestServices services) {
+        try {
+            String password = java.nio.file.Files
+                    .readString(java.nio.file.Path.of(
+                            TestServices.env("ADMIN_BOOTSTRAP_PASSWORD_FILE", "../.stack/secrets/app-admin.password")))
+                    .strip();
+            return login(services, TestServices.env("ADMIN_BOOTSTRAP_EMAIL", "admin@orderflow.local"), password);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String login(TestServices services, String email, String password) {
         var response = Http.send("POST", services.publicUrl() + "/api/auth/login",
                 Json.createObjectBuilder().add("email", email).add("password", password).build().toString(), null);
