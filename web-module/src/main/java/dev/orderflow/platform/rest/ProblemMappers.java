@@ -66,6 +66,17 @@ public final class ProblemMappers {
         }
     }
 
+    @Provider
+    public static class Throttled implements ExceptionMapper<TooManyRequests> {
+        @Override
+        public Response toResponse(TooManyRequests e) {
+            return Response
+                    .fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited",
+                            "Too many requests; retry after " + e.retryAfterSeconds() + " s.").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+    }
+
     /** A dependency is down: the client may retry shortly. */
     @Provider
     public static class Unavailable implements ExceptionMapper<DependencyUnavailable> {
