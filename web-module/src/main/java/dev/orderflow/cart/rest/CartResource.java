@@ -47,7 +47,7 @@ public class CartResource {
     @Path("/items/{productId}")
     @Operation(summary = "Add a product or change its quantity (1 to 99)")
     public CartView put(@PathParam("productId") UUID productId, CartItemRequest request) {
-        return carts.put(caller.id(), productId, validator.valid(request).quantity());
+        return carts.put(caller.id(), productId, validator.valid(request).quantityValue());
     }
 
     @DELETE

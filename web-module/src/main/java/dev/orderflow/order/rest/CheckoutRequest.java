@@ -2,12 +2,14 @@ package dev.orderflow.order.rest;
 
 import dev.orderflow.cart.application.CartService;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.orderflow.platform.rest.InvalidRequest;
 import dev.orderflow.platform.rest.Problem;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +33,7 @@ public record CheckoutRequest(@NotNull UUID shippingAddressId,
         }
         var quantities = new TreeMap<UUID, Integer>();
         for (Item item : items) {
-            if (quantities.put(item.productId(), item.quantity()) != null) {
+            if (quantities.put(item.productId(), item.quantity().intValueExact()) != null) {
                 throw new InvalidRequest(List
                         .of(new Problem.FieldError("items", "lists product " + item.productId() + " more than once")));
             }
@@ -52,6 +54,9 @@ public record CheckoutRequest(@NotNull UUID shippingAddressId,
         }
     }
 
-    public record Item(@NotNull UUID productId, @NotNull @Min(1) @Max(CartService.MAX_QUANTITY) Integer quantity) {
+    /** The quantity is read as a decimal and range-checked first: JSON-B would wrap 4294967297 to 1. */
+    public record Item(@NotNull UUID productId,
+            @NotNull @Digits(integer = 2, fraction = 0, message = "must be a whole number from 1 to 99") @DecimalMin("1") @DecimalMax(""
+                    + CartService.MAX_QUANTITY) BigDecimal quantity) {
     }
 }
