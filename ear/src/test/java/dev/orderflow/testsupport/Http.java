@@ -24,6 +24,12 @@ public final class Http {
 
     /** Sends a request with an optional JSON body and an optional bearer token. */
     public static HttpResponse<String> send(String method, String url, String jsonBody, String bearerToken) {
+        return send(method, url, jsonBody, bearerToken, null);
+    }
+
+    /** The same, with an Idempotency-Key header when {@code idempotencyKey} is not null. */
+    public static HttpResponse<String> send(String method, String url, String jsonBody, String bearerToken,
+            String idempotencyKey) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (jsonBody == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -33,6 +39,9 @@ public final class Http {
         }
         if (bearerToken != null) {
             builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
         }
         var request = builder.build();
         try {
