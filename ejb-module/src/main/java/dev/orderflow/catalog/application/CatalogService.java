@@ -1,11 +1,14 @@
 package dev.orderflow.catalog.application;
 
+import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
+import dev.orderflow.catalog.infrastructure.ProductCache;
 import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -24,6 +27,9 @@ public class CatalogService {
     @PersistenceContext(unitName = "catalog")
     EntityManager catalog;
 
+    @Inject
+    ProductCache cache;
+
     /**
      * Lists active products by name, one page at a time. Read-only: runs without a JTA transaction.
      */
@@ -38,6 +44,86 @@ public class CatalogService {
         long total = catalog.createQuery("select count(p) from Product p where p.active = true", Long.class)
                 .getSingleResult();
         return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /**
+     * Searches active products: text in name or description, a category with all its descendants, a price range; sorted
+     * and paged. Read-only.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<ProductSummary> search(ProductQuery query, PageRequest request) {
+        var where = new StringBuilder(" from Product p where p.active = true");
+        var parameters = new HashMap<String, Object>();
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(p.name) like :text escape '\\' or lower(p.description) like :text escape '\\')");
+            parameters.put("text", query.likePattern());
+        }
+        if (query.categoryId() != null) {
+            List<UUID> categories = categoryWithDescendants(query.categoryId());
+            if (categories.isEmpty()) {
+                return new Page<>(List.of(), request.page(), request.size(), 0);
+            }
+            where.append(" and p.categoryId in :categories");
+            parameters.put("categories", categories);
+        }
+        if (query.minPrice() != null) {
+            where.append(" and p.price >= :minPrice");
+            parameters.put("minPrice", query.minPrice());
+        }
+        if (query.maxPrice() != null) {
+            where.append(" and p.price <= :maxPrice");
+            parameters.put("maxPrice", query.maxPrice());
+        }
+        var select = catalog.createQuery("select p" + where + " order by " + query.sort().orderBy, Product.class);
+        var count = catalog.createQuery("select count(p)" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            select.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        var items = select.setFirstResult(request.offset()).setMaxResults(request.size()).getResultStream()
+                .map(ProductSummary::of).toList();
+        return new Page<>(items, request.page(), request.size(), count.getSingleResult());
+    }
+
+    /** A product page, from the cache when it holds it; the available stock is always live. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ProductDetail detail(UUID id) {
+        ProductDetail product = cache.get(id).orElseGet(() -> {
+            Product found = catalog.find(Product.class, id);
+            if (found == null || !found.isActive()) {
+                throw new ProductNotFound(id);
+            }
+            var loaded = new ProductDetail(found.id(), found.sku(), found.name(), found.description(), found.price(),
+                    found.categoryId(), found.imageUrl(), 0);
+            cache.put(loaded);
+            return loaded;
+        });
+        return product.withAvailable(availability(List.of(id)).get(id).available());
+    }
+
+    /** The category tree, roots first, children by name. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CategoryNode> categories() {
+        List<Category> all = catalog.createQuery("select c from Category c order by c.name, c.id", Category.class)
+                .getResultList();
+        return childrenOf(null, all);
+    }
+
+    private List<CategoryNode> childrenOf(UUID parent, List<Category> all) {
+        return all.stream().filter(c -> java.util.Objects.equals(c.parentId(), parent))
+                .map(c -> new CategoryNode(c.id(), c.name(), childrenOf(c.id(), all))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> categoryWithDescendants(UUID root) {
+        return catalog.createNativeQuery("""
+                WITH RECURSIVE tree(id) AS (
+                    SELECT id FROM categories WHERE id = ?1
+                    UNION
+                    SELECT c.id FROM categories c JOIN tree t ON c.parent_id = t.id
+                )
+                SELECT id FROM tree
+                """).setParameter(1, root).getResultList();
     }
 
     /** Current price, state and available stock of the given products; unknown ids are left out. */

@@ -55,6 +55,36 @@ public class Product {
         // for JPA
     }
 
+    /** A new, active product. */
+    public static Product create(String sku, ProductDetails details) {
+        var product = new Product();
+        product.id = UUID.randomUUID();
+        product.sku = sku.strip();
+        product.active = true;
+        product.createdAt = OffsetDateTime.now();
+        product.change(details);
+        return product;
+    }
+
+    /** Changes what is shown and charged; the SKU never changes. */
+    public void change(ProductDetails details) {
+        if (details.price().signum() < 0) {
+            throw new IllegalArgumentException("price must not be negative");
+        }
+        this.name = details.name().strip();
+        this.description = details.description();
+        this.price = details.price();
+        this.categoryId = details.categoryId();
+        this.imageUrl = details.imageUrl();
+        this.updatedAt = OffsetDateTime.now();
+    }
+
+    /** No longer listed nor sold; orders already placed keep it. */
+    public void deactivate() {
+        this.active = false;
+        this.updatedAt = OffsetDateTime.now();
+    }
+
     public UUID id() {
         return id;
     }

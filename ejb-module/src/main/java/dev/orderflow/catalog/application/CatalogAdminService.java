@@ -1,0 +1,109 @@
+package dev.orderflow.catalog.application;
+
+import dev.orderflow.catalog.domain.Category;
+import dev.orderflow.catalog.domain.Product;
+import dev.orderflow.catalog.domain.ProductDetails;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.UUID;
+
+/** Admins keep the catalog (products_db): categories, products, warehouses and stock. */
+@Stateless
+public class CatalogAdminService {
+
+    @PersistenceContext(unitName = "catalog")
+    EntityManager catalog;
+
+    @Inject
+    Event<ProductChanged> changes;
+
+    public CategoryNode createCategory(String name, UUID parentId) {
+        if (parentId != null && catalog.find(Category.class, parentId) == null) {
+            throw new CategoryNotFound(parentId);
+        }
+        var category = new Category(name, parentId);
+        catalog.persist(category);
+        return new CategoryNode(category.id(), category.name(), java.util.List.of());
+    }
+
+    /**
+     * @throws SkuAlreadyExists
+     *             when the SKU is taken, even by a deactivated product
+     */
+    public ProductSummary createProduct(String sku, ProductDetails details) {
+        requireCategory(details.categoryId());
+        boolean taken = !catalog.createQuery("select p.id from Product p where p.sku = :sku", UUID.class)
+                .setParameter("sku", sku.strip()).getResultList().isEmpty();
+        if (taken) {
+            throw new SkuAlreadyExists(sku);
+        }
+        var product = Product.create(sku, details);
+        try {
+            catalog.persist(product);
+            catalog.flush();
+        } catch (PersistenceException e) {
+            throw new SkuAlreadyExists(sku);
+        }
+        return ProductSummary.of(product);
+    }
+
+    /** Changes a product; its cached page is evicted once the change is committed. */
+    public ProductSummary changeProduct(UUID id, ProductDetails details) {
+        requireCategory(details.categoryId());
+        Product product = find(id);
+        product.change(details);
+        changes.fire(new ProductChanged(id));
+        return ProductSummary.of(product);
+    }
+
+    /** Stops listing and selling a product; its cached page is evicted once committed. */
+    public void deactivateProduct(UUID id) {
+        find(id).deactivate();
+        changes.fire(new ProductChanged(id));
+    }
+
+    public void createWarehouse(String code, String name) {
+        int inserted = catalog.createNativeQuery("""
+                INSERT INTO warehouses (id, code, name) VALUES (?1, ?2, ?3) ON CONFLICT (code) DO NOTHING
+                """).setParameter(1, UUID.randomUUID()).setParameter(2, code).setParameter(3, name).executeUpdate();
+        if (inserted == 0) {
+            throw new WarehouseCodeTaken(code);
+        }
+    }
+
+    /**
+     * Sets the on-hand quantity of a product in a warehouse (a stock count). Refused below what is reserved there.
+     */
+    public void setStock(UUID productId, String warehouseCode, int quantity) {
+        find(productId);
+        @SuppressWarnings("unchecked")
+        var warehouse = (java.util.List<UUID>) catalog.createNativeQuery("SELECT id FROM warehouses WHERE code = ?1")
+                .setParameter(1, warehouseCode).getResultList();
+        if (warehouse.isEmpty()) {
+            throw new WarehouseNotFound(warehouseCode);
+        }
+        catalog.createNativeQuery("""
+                INSERT INTO inventory (product_id, warehouse_id, quantity) VALUES (?1, ?2, ?3)
+                ON CONFLICT (product_id, warehouse_id) DO UPDATE SET quantity = excluded.quantity, updated_at = now()
+                """).setParameter(1, productId).setParameter(2, warehouse.get(0)).setParameter(3, quantity)
+                .executeUpdate();
+    }
+
+    private Product find(UUID id) {
+        Product product = catalog.find(Product.class, id);
+        if (product == null) {
+            throw new ProductNotFound(id);
+        }
+        return product;
+    }
+
+    private void requireCategory(UUID categoryId) {
+        if (categoryId != null && catalog.find(Category.class, categoryId) == null) {
+            throw new CategoryNotFound(categoryId);
+        }
+    }
+}
