@@ -24,9 +24,14 @@ public final class Checkouts {
     }
 
     public static HttpResponse<String> place(TestServices services, String token, String idempotencyKey, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(services.publicUrl() + "/api/orders"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
+        return place(services.publicUrl(), token, idempotencyKey, body);
+    }
+
+    /** The same through a given public URL (one node's nginx listener). */
+    public static HttpResponse<String> place(String publicUrl, String token, String idempotencyKey, String body) {
+        var builder = HttpRequest.newBuilder(URI.create(publicUrl + "/api/orders")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
         }

@@ -53,6 +53,17 @@ final class ContainerStack implements TestServices {
         }
     }
 
+    /** Not available with containers: the second node is the local stack's WildFly. */
+    @Override
+    public boolean ensureSecondNode() {
+        throw new org.opentest4j.TestAbortedException("a second node needs the local stack");
+    }
+
+    @Override
+    public void stopSecondNode() {
+        // never started
+    }
+
     @Override
     public void stop(Service service) {
         var container = containers.get(service);

@@ -16,6 +16,23 @@ final class LocalStack implements TestServices {
     }
 
     @Override
+    public boolean ensureSecondNode() {
+        if (Http.get(secondNodePublicUrl() + "/api/health/started").statusCode() == 200) {
+            return false;
+        }
+        run("start", "wildfly");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> Http.get(secondNodePublicUrl() + "/api/health/ready").statusCode() == 200);
+        return true;
+    }
+
+    @Override
+    public void stopSecondNode() {
+        run("stop", "wildfly");
+    }
+
+    @Override
     public void stop(Service service) {
         run("stop", service.name().toLowerCase(Locale.ROOT));
     }

@@ -21,6 +21,21 @@ public interface TestServices {
     /** Starts whatever is not running. */
     void ensureRunning();
 
+    /**
+     * Makes sure a second application node (the stack's own WildFly, with the EAR under test, behind nginx on
+     * {@link #secondNodePublicUrl()}) is running beside the one Arquillian started.
+     *
+     * @return true when this call started it (and the caller should stop it)
+     */
+    boolean ensureSecondNode();
+
+    void stopSecondNode();
+
+    /** nginx in front of the second node. */
+    default String secondNodePublicUrl() {
+        return "http://127.0.0.1:" + env("NGINX_PORT", "8000");
+    }
+
     void stop(Service service);
 
     void start(Service service);
