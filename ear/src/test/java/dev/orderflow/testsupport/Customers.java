@@ -45,8 +45,20 @@ public final class Customers {
         return new Customer(id, email, login(services, email, PASSWORD));
     }
 
-    /** A token of the admin the stack configures (ADMIN_BOOTSTRAP_EMAIL, password in a file). */
-    public static String adminToken(TestServices services) {
+    private static String adminToken;
+
+    /**
+     * A token of the admin the stack configures (ADMIN_BOOTSTRAP_EMAIL, password in a file), logged in once per test
+     * run: logins are rate-limited per account.
+     */
+    public static synchronized String adminToken(TestServices services) {
+        if (adminToken == null) {
+            adminToken = loginAdmin(services);
+        }
+        return adminToken;
+    }
+
+    private static String loginAdmin(TestServices services) {
         try {
             String password = java.nio.file.Files
                     .readString(java.nio.file.Path.of(

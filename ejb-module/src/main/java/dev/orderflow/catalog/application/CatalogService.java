@@ -31,26 +31,12 @@ public class CatalogService {
     ProductCache cache;
 
     /**
-     * Lists active products by name, one page at a time. Read-only: runs without a JTA transaction.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @Counted(name = "catalog.listings", absolute = true, description = "Product listing pages served")
-    @Timed(name = "catalog.listing.duration", absolute = true, description = "Time to read one listing page")
-    public Page<ProductSummary> listProducts(PageRequest request) {
-        var items = catalog
-                .createQuery("select p from Product p where p.active = true order by p.name, p.id", Product.class)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultStream()
-                .map(ProductSummary::of).toList();
-        long total = catalog.createQuery("select count(p) from Product p where p.active = true", Long.class)
-                .getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
-    }
-
-    /**
      * Searches active products: text in name or description, a category with all its descendants, a price range; sorted
      * and paged. Read-only.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @Counted(name = "catalog.listings", absolute = true, description = "Product listing pages served")
+    @Timed(name = "catalog.listing.duration", absolute = true, description = "Time to read one listing page")
     public Page<ProductSummary> search(ProductQuery query, PageRequest request) {
         var where = new StringBuilder(" from Product p where p.active = true");
         var parameters = new HashMap<String, Object>();
