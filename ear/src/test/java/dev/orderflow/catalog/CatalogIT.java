@@ -129,10 +129,6 @@ class CatalogIT {
     }
 
     private long activeProducts() throws SQLException {
-        try (var connection = services.connect("products_db");
-                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM products WHERE active")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return services.queryLong("products_db", "SELECT count(*) FROM products WHERE active");
     }
 }

@@ -148,13 +148,6 @@ class CustomerIT {
     }
 
     private long accountsWithEmail(String email) throws SQLException {
-        try (var connection = services.connect("users_db");
-                var query = connection.prepareStatement("SELECT count(*) FROM users WHERE lower(email) = lower(?)")) {
-            query.setString(1, email);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return services.queryLong("users_db", "SELECT count(*) FROM users WHERE lower(email) = lower(?)", email);
     }
 }

@@ -166,28 +166,19 @@ class CheckoutIT {
     }
 
     private long orderedQuantity(UUID product) throws SQLException {
-        return single("orders_db", "SELECT coalesce(sum(quantity), 0) FROM order_items WHERE product_id = ?", product);
+        return services.queryLong("orders_db",
+                "SELECT coalesce(sum(quantity), 0) FROM order_items WHERE product_id = ?", product);
     }
 
     private long createdEvents(UUID product) throws SQLException {
-        return single("orders_db", """
+        return services.queryLong("orders_db", """
                 SELECT count(*) FROM outbox_events e WHERE e.event_type = 'order.created'
                 AND e.aggregate_id IN (SELECT order_id FROM order_items WHERE product_id = ?)
                 """, product);
     }
 
     private long ordersOf(UUID customer) throws SQLException {
-        return single("orders_db", "SELECT count(*) FROM orders WHERE user_id = ?", customer);
-    }
-
-    private long single(String database, String sql, UUID parameter) throws SQLException {
-        try (var connection = services.connect(database); var query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return services.queryLong("orders_db", "SELECT count(*) FROM orders WHERE user_id = ?", customer);
     }
 
 }

@@ -129,22 +129,11 @@ class CheckoutInputIT {
 
     private Snapshot snapshot() throws SQLException {
         UUID customer = shopper.customer().id();
-        try (var orders = services.connect("orders_db")) {
-            return new Snapshot(count(orders, "SELECT count(*) FROM orders WHERE user_id = ?", customer),
-                    count(orders, "SELECT count(*) FROM idempotency_keys WHERE customer_id = ?", customer),
-                    CatalogFixture.totalStock(services, product.id()), count(orders,
-                            "SELECT count(*) FROM outbox_events WHERE payload->>'customerId' = ?::text", customer));
-        }
-    }
-
-    private static long count(java.sql.Connection connection, String sql, UUID parameter) throws SQLException {
-        try (var query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return new Snapshot(services.queryLong("orders_db", "SELECT count(*) FROM orders WHERE user_id = ?", customer),
+                services.queryLong("orders_db", "SELECT count(*) FROM idempotency_keys WHERE customer_id = ?",
+                        customer),
+                CatalogFixture.totalStock(services, product.id()), services.queryLong("orders_db",
+                        "SELECT count(*) FROM outbox_events WHERE payload->>'customerId' = ?::text", customer));
     }
 
     private HttpResponse<String> send(Case bad) throws Exception {
