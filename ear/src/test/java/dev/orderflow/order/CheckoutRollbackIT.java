@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.orderflow.order.application.CheckoutService;
 import dev.orderflow.order.application.PlaceOrder;
 import dev.orderflow.testsupport.Deployments;
+import dev.orderflow.testsupport.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.transaction.RollbackException;
@@ -31,7 +32,7 @@ class CheckoutRollbackIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.orderflowEarWithTests(CheckoutRollbackIT.class);
+        return Deployments.orderflowEarWithTests(CheckoutRollbackIT.class, Sql.class);
     }
 
     @EJB
@@ -130,12 +131,6 @@ class CheckoutRollbackIT {
     }
 
     private static long count(DataSource dataSource, String sql, UUID parameter) throws SQLException {
-        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return Sql.queryLong(dataSource.getConnection(), sql, parameter);
     }
 }

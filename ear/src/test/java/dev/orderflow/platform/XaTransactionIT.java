@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.testsupport.Deployments;
+import dev.orderflow.testsupport.Sql;
 import jakarta.annotation.Resource;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.UserTransaction;
@@ -25,7 +26,7 @@ class XaTransactionIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.orderflowEarWithTests(XaTransactionIT.class);
+        return Deployments.orderflowEarWithTests(XaTransactionIT.class, Sql.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/ProductsDS")
@@ -120,23 +121,11 @@ class XaTransactionIT {
     }
 
     private static long count(DataSource dataSource, String table, UUID id) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                var query = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE id = ?")) {
-            query.setObject(1, id);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return Sql.queryLong(dataSource.getConnection(), "SELECT count(*) FROM " + table + " WHERE id = ?", id);
     }
 
     private static long preparedTransactions(DataSource dataSource) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                var query = connection
-                        .prepareStatement("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
-                var rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.queryLong(dataSource.getConnection(),
+                "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
     }
 }

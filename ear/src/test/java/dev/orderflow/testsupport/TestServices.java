@@ -74,15 +74,7 @@ public interface TestServices {
 
     /** The single number a query returns (a count, a sum), with its parameters bound in order. */
     default long queryLong(String database, String sql, Object... parameters) throws SQLException {
-        try (var connection = connect(database); var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return Sql.queryLong(connect(database), sql, parameters);
     }
 
     static TestServices get() {
