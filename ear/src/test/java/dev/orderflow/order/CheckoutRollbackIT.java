@@ -64,7 +64,7 @@ class CheckoutRollbackIT {
 
         transaction.begin();
         var placed = checkout.placeOrder(new PlaceOrder(customer, "fault-" + customer, "0".repeat(64), address,
-                Map.of(product, 2), "rollback-it"));
+                Map.of(product, 2), null, "rollback-it"));
         assertEquals(3, count(products, "SELECT quantity FROM inventory WHERE product_id = ?", product),
                 "inside the transaction the stock is taken");
         synchronizations.registerInterposedSynchronization(new Synchronization() {

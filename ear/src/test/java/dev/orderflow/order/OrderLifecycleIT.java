@@ -109,7 +109,7 @@ class OrderLifecycleIT {
         var history = Http.json(Http.send("GET", orderUrl(order), null, shopper.token())).getJsonArray("history");
         assertEquals(5, history.size());
         try (var connection = services.connect("orders_db"); var query = connection.prepareStatement(
-                "SELECT string_agg(event_type, ',' ORDER BY occurred_at) FROM outbox_events WHERE aggregate_id = ?")) {
+                "SELECT string_agg(event_type, ',' ORDER BY occurred_at) FROM outbox_events WHERE aggregate_id = ? AND event_type LIKE 'order.%'")) {
             query.setObject(1, UUID.fromString(order));
             try (var rows = query.executeQuery()) {
                 rows.next();

@@ -47,9 +47,9 @@ public class InventoryService {
             if (product == null || !(Boolean) product[3]) {
                 throw new ProductNotAvailable(line.getKey());
             }
-            allocate(orderId, line.getKey(), line.getValue(), stock.getOrDefault(line.getKey(), List.of()));
+            long left = allocate(orderId, line.getKey(), line.getValue(), stock.getOrDefault(line.getKey(), List.of()));
             taken.add(new StockTaken(line.getKey(), (String) product[1], (String) product[2], (BigDecimal) product[4],
-                    line.getValue()));
+                    line.getValue(), left));
         }
         return taken;
     }
@@ -80,7 +80,8 @@ public class InventoryService {
                 """).setParameter(1, orderId).executeUpdate();
     }
 
-    private void allocate(UUID orderId, UUID productId, int quantity, List<Object[]> warehouses) {
+    /** Takes the quantity and returns the product's available stock left. */
+    private long allocate(UUID orderId, UUID productId, int quantity, List<Object[]> warehouses) {
         long available = warehouses.stream().mapToLong(w -> ((Number) w[1]).longValue()).sum();
         if (available < quantity) {
             throw new InsufficientStock(productId, quantity, available);
@@ -96,9 +97,10 @@ public class InventoryService {
             take(orderId, productId, (UUID) warehouse[0], take);
             remaining -= take;
             if (remaining == 0) {
-                return;
+                break;
             }
         }
+        return available - quantity;
     }
 
     private void take(UUID orderId, UUID productId, UUID warehouseId, int quantity) {

@@ -29,11 +29,11 @@ public class CheckoutFromCart {
      * cleared once the order is committed.
      */
     public PlacedOrder place(UUID customer, String idempotencyKey, String requestHash, UUID shippingAddressId,
-            Map<UUID, Integer> quantities, String correlationId) {
+            Map<UUID, Integer> quantities, String paymentMethod, String correlationId) {
         boolean fromCart = quantities == null;
         Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
-        PlacedOrder placed = checkout.placeOrder(
-                new PlaceOrder(customer, idempotencyKey, requestHash, shippingAddressId, lines, correlationId));
+        PlacedOrder placed = checkout.placeOrder(new PlaceOrder(customer, idempotencyKey, requestHash,
+                shippingAddressId, lines, paymentMethod, correlationId));
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }

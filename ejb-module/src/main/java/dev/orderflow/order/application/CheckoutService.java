@@ -63,14 +63,16 @@ public class CheckoutService {
         }
         PostalAddress postal = addresses.shippingAddress(command.customerId(), command.shippingAddressId());
         UUID orderId = UUID.randomUUID();
-        var lines = inventory.takeStock(orderId, command.quantities()).stream()
+        var taken = inventory.takeStock(orderId, command.quantities());
+        var lines = taken.stream()
                 .map(t -> new OrderLineDraft(t.productId(), t.sku(), t.name(), t.unitPrice(), t.quantity())).toList();
         Order order = Order.place(orderId, command.customerId(), command.shippingAddressId(),
                 new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
-                lines, "customer:" + command.customerId());
+                lines, PaymentMethods.orDefault(command.paymentMethod()), "customer:" + command.customerId());
         orders.persist(order);
         idempotencyKeys.complete(command.customerId(), command.idempotencyKey(), orderId);
         outbox.append(order, command.correlationId());
+        outbox.appendInventoryReserved(order, taken, command.correlationId());
         return new PlacedOrder(OrderView.of(order), false);
     }
 }

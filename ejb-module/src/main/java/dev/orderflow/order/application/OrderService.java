@@ -12,7 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import dev.orderflow.order.history.OrderHistory;
 
 /**
  * Reads orders and moves them through their life cycle. Reads run in a (one-phase) transaction so an order's lines and
@@ -30,33 +35,47 @@ public class OrderService {
     @Inject
     Outbox outbox;
 
-    /** One of the customer's own orders; another customer's is not found. */
+    @Inject
+    OrderHistory history;
+
+    /** One of the customer's own orders, active or archived; another customer's is not found. */
     public OrderView ofCustomer(UUID customer, UUID orderId) {
-        Order order = orders.find(Order.class, orderId);
-        if (order == null || !order.belongsTo(customer)) {
+        OrderView order = any(orderId);
+        if (!order.customerId().equals(customer)) {
             throw new OrderNotFound(orderId);
         }
-        return OrderView.of(order);
+        return order;
     }
 
+    /** Any order: from orders_db, else from the order history (MongoDB). */
     public OrderView any(UUID orderId) {
         Order order = orders.find(Order.class, orderId);
-        if (order == null) {
-            throw new OrderNotFound(orderId);
+        if (order != null) {
+            return OrderView.of(order);
         }
-        return OrderView.of(order);
+        return history.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }
 
-    /** The customer's orders, newest first. */
+    /**
+     * The customer's orders, newest first, active (orders_db) and archived (MongoDB) as one list. The page is cut from
+     * the merge of the first offset+size orders of each store; an order present in both (during its archiving) is
+     * listed once, from orders_db.
+     */
     public Page<OrderView> listOfCustomer(UUID customer, PageRequest request) {
-        var items = orders
+        int needed = request.offset() + request.size();
+        var active = orders
                 .createQuery("select o from Order o where o.customerId = :customer order by o.createdAt desc, o.id",
                         Order.class)
-                .setParameter("customer", customer).setFirstResult(request.offset()).setMaxResults(request.size())
-                .getResultStream().map(OrderView::of).toList();
-        long total = orders.createQuery("select count(o) from Order o where o.customerId = :customer", Long.class)
+                .setParameter("customer", customer).setMaxResults(needed).getResultStream().map(OrderView::of).toList();
+        long activeCount = orders.createQuery("select count(o) from Order o where o.customerId = :customer", Long.class)
                 .setParameter("customer", customer).getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
+        long archivedCount = history.countOfCustomer(customer);
+        List<OrderView> archived = archivedCount == 0 ? List.of() : history.ofCustomer(customer, needed);
+        var ids = active.stream().map(OrderView::id).collect(Collectors.toSet());
+        var merged = Stream.concat(active.stream(), archived.stream().filter(o -> !ids.contains(o.id())))
+                .sorted(Comparator.comparing(OrderView::createdAt).reversed().thenComparing(OrderView::id))
+                .skip(request.offset()).limit(request.size()).toList();
+        return new Page<>(merged, request.page(), request.size(), activeCount + archivedCount);
     }
 
     /**
@@ -73,6 +92,9 @@ public class OrderService {
             inventory.releaseStock(orderId);
         }
         outbox.append(order, correlationId);
+        if (target == OrderStatus.CANCELLED) {
+            outbox.appendInventoryReleased(order, correlationId);
+        }
         return OrderView.of(order);
     }
 

@@ -52,6 +52,12 @@ public class Order {
     @Embedded
     private ShippingAddress shippingAddress;
 
+    @Column(name = "payment_method")
+    private String paymentMethod;
+
+    @Column(name = "payment_id")
+    private UUID paymentId;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -78,7 +84,7 @@ public class Order {
 
     /** Places a pending order and records {@code order.created}. */
     public static Order place(UUID id, UUID customerId, UUID addressId, ShippingAddress address,
-            List<OrderLineDraft> drafts, String placedBy) {
+            List<OrderLineDraft> drafts, String paymentMethod, String placedBy) {
         if (drafts.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -93,6 +99,7 @@ public class Order {
         order.customerId = customerId;
         order.shippingAddressId = addressId;
         order.shippingAddress = address;
+        order.paymentMethod = paymentMethod;
         order.createdAt = OffsetDateTime.now();
         order.updatedAt = order.createdAt;
         drafts.forEach(draft -> order.lines.add(new OrderLine(order, draft)));
@@ -118,6 +125,11 @@ public class Order {
         events.add(OrderEvent.of("order." + target.externalName(), id, now));
     }
 
+    /** Records the payment that paid (or failed to pay) for the order. */
+    public void recordPayment(UUID payment) {
+        this.paymentId = payment;
+    }
+
     public boolean belongsTo(UUID customer) {
         return customerId.equals(customer);
     }
@@ -139,6 +151,18 @@ public class Order {
 
     public BigDecimal total() {
         return total;
+    }
+
+    public String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
     }
 
     public OrderStatus status() {

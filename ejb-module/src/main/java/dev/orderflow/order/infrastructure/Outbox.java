@@ -1,44 +1,91 @@
 package dev.orderflow.order.infrastructure;
 
+import dev.orderflow.catalog.application.StockTaken;
+import dev.orderflow.order.application.PaymentMethods;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderEvent;
+import dev.orderflow.order.domain.OrderNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * The transactional outbox (orders_db.outbox_events): events are written in the same transaction as the order change
- * that raised them, and relayed to Kafka after commit (keyed by order id).
+ * The transactional outbox (orders_db.outbox_events): events are written in the same transaction as the change that
+ * raised them and relayed to Kafka after commit by the outbox relay, keyed by aggregate id (the order's id for every
+ * event an order causes). The envelope and the payload of every type are described in docs/events.md.
  */
 @ApplicationScoped
 public class Outbox {
 
+    public static final int VERSION = 1;
+
     @PersistenceContext(unitName = "order")
     EntityManager orders;
 
-    /** Appends every event the order raised since it was loaded. */
+    /** Appends every event the order raised since it was loaded, and the notifications each one triggers. */
     public void append(Order order, String correlationId) {
         for (OrderEvent event : order.takeEvents()) {
-            orders.createNativeQuery(
-                    """
-                            INSERT INTO outbox_events
-                                (id, aggregate_type, aggregate_id, event_type, event_version, payload, correlation_id, occurred_at)
-                            VALUES (?1, 'order', ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)
-                            """)
-                    .setParameter(1, event.eventId()).setParameter(2, event.orderId()).setParameter(3, event.type())
-                    .setParameter(4, event.version()).setParameter(5, payload(order).toString())
-                    .setParameter(6, correlationId).setParameter(7, event.occurredAt()).executeUpdate();
+            insert(event.eventId(), "order", event.orderId(), event.type(), orderPayload(order), correlationId,
+                    event.occurredAt());
+            for (String notification : OrderNotifications.forEvent(event.type())) {
+                insert(UUID.randomUUID(), "order", order.id(), notification,
+                        Json.createObjectBuilder().add("orderId", order.id().toString())
+                                .add("customerId", order.customerId().toString())
+                                .add("status", order.status().externalName()).add("total", order.total())
+                                .add("cause", event.eventId().toString()).build(),
+                        correlationId, event.occurredAt());
+            }
         }
     }
 
-    private static JsonObject payload(Order order) {
+    /** inventory.reserved: the stock a new order took, with each product's available stock left. */
+    public void appendInventoryReserved(Order order, List<StockTaken> taken, String correlationId) {
+        var lines = Json.createArrayBuilder();
+        taken.forEach(t -> lines.add(Json.createObjectBuilder().add("productId", t.productId().toString())
+                .add("sku", t.sku()).add("quantity", t.quantity()).add("availableAfter", t.availableAfter())));
+        append("order", order.id(), "inventory.reserved",
+                Json.createObjectBuilder().add("orderId", order.id().toString()).add("lines", lines).build(),
+                correlationId);
+    }
+
+    /** inventory.released: a cancelled order's stock given back. */
+    public void appendInventoryReleased(Order order, String correlationId) {
+        var lines = Json.createArrayBuilder();
+        order.lines().forEach(l -> lines.add(Json.createObjectBuilder().add("productId", l.productId().toString())
+                .add("sku", l.sku()).add("quantity", l.quantity())));
+        append("order", order.id(), "inventory.released",
+                Json.createObjectBuilder().add("orderId", order.id().toString()).add("lines", lines).build(),
+                correlationId);
+    }
+
+    /** Appends one event of any type (payment.*, inventory.low_stock, ...). */
+    public void append(String aggregateType, UUID aggregateId, String type, JsonObject payload, String correlationId) {
+        insert(UUID.randomUUID(), aggregateType, aggregateId, type, payload, correlationId, OffsetDateTime.now());
+    }
+
+    private void insert(UUID eventId, String aggregateType, UUID aggregateId, String type, JsonObject payload,
+            String correlationId, OffsetDateTime occurredAt) {
+        orders.createNativeQuery("""
+                INSERT INTO outbox_events
+                    (id, aggregate_type, aggregate_id, event_type, event_version, payload, correlation_id, occurred_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8)
+                """).setParameter(1, eventId).setParameter(2, aggregateType).setParameter(3, aggregateId)
+                .setParameter(4, type).setParameter(5, VERSION).setParameter(6, payload.toString())
+                .setParameter(7, correlationId).setParameter(8, occurredAt).executeUpdate();
+    }
+
+    private static JsonObject orderPayload(Order order) {
         var lines = Json.createArrayBuilder();
         order.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("productId", line.productId().toString())
                 .add("sku", line.sku()).add("quantity", line.quantity()).add("unitPrice", line.priceAtPurchase())));
         return Json.createObjectBuilder().add("orderId", order.id().toString())
                 .add("customerId", order.customerId().toString()).add("status", order.status().externalName())
-                .add("total", order.total()).add("lines", lines).build();
+                .add("total", order.total()).add("paymentMethod", PaymentMethods.orDefault(order.paymentMethod()))
+                .add("createdAt", order.createdAt().toString()).add("lines", lines).build();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import dev.orderflow.order.application.PaymentMethods;
 import jakarta.validation.constraints.Size;
 import dev.orderflow.platform.rest.InvalidRequest;
 import dev.orderflow.platform.rest.Problem;
@@ -21,10 +23,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A checkout: where to ship, and optionally the lines; without lines, the caller's cart is ordered.
+ * A checkout: where to ship, optionally the lines (without lines, the caller's cart is ordered) and how it is paid
+ * ({@code card} or {@code wallet}: charged by the payment service; {@code invoice} or none: confirmed by an admin).
  */
 public record CheckoutRequest(@NotNull UUID shippingAddressId,
-        @Size(min = 1, max = CartService.MAX_LINES) List<@NotNull @Valid Item> items) {
+        @Size(min = 1, max = CartService.MAX_LINES) List<@NotNull @Valid Item> items,
+        @Pattern(regexp = PaymentMethods.PATTERN, message = "must be one of "
+                + PaymentMethods.PATTERN) String paymentMethod) {
 
     /** Product id to quantity, or null to order the cart. */
     public Map<UUID, Integer> quantities() {
@@ -47,7 +52,7 @@ public record CheckoutRequest(@NotNull UUID shippingAddressId,
                 .map(e -> e.getKey() + "*" + e.getValue()).collect(Collectors.joining(","));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((shippingAddressId + "|" + lines).getBytes(StandardCharsets.UTF_8));
+                    .digest((shippingAddressId + "|" + lines + "|" + paymentMethod).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -53,7 +53,7 @@ public class OrderResource {
             CheckoutRequest request, @Context UriInfo uri) {
         var valid = validator.valid(request);
         PlacedOrder placed = checkout.place(caller.id(), IdempotencyKey.require(key), valid.fingerprint(),
-                valid.shippingAddressId(), valid.quantities(), cid);
+                valid.shippingAddressId(), valid.quantities(), valid.paymentMethod(), cid);
         var status = placed.replayed() ? Response.status(Response.Status.OK)
                 : Response.created(uri.getAbsolutePathBuilder().path(placed.order().id().toString()).build());
         return status.header("Idempotent-Replayed", placed.replayed()).entity(placed.order()).build();

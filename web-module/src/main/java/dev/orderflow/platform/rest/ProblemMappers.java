@@ -1,5 +1,6 @@
 package dev.orderflow.platform.rest;
 
+import dev.orderflow.messaging.DeadLetters;
 import dev.orderflow.platform.paging.InvalidPageRequest;
 import dev.orderflow.platform.problem.Conflict;
 import dev.orderflow.platform.problem.DependencyUnavailable;
@@ -89,6 +90,23 @@ public final class ProblemMappers {
                     .of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable",
                             "A service this request needs (" + e.dependency() + ") is unavailable; retry shortly.")
                     .toResponse()).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
+    }
+
+    /** Kafka did not answer an operator's request (dead letters). */
+    @Provider
+    public static class KafkaUnavailable implements ExceptionMapper<DeadLetters.KafkaUnavailable> {
+        @Override
+        public Response toResponse(DeadLetters.KafkaUnavailable e) {
+            return new Unavailable().toResponse(new DependencyUnavailable("kafka", e));
+        }
+    }
+
+    @Provider
+    public static class AlreadyRedriven implements ExceptionMapper<DeadLetters.AlreadyRedriven> {
+        @Override
+        public Response toResponse(DeadLetters.AlreadyRedriven e) {
+            return Problem.of(Response.Status.CONFLICT, "already-redriven", e.getMessage()).toResponse();
         }
     }
 

@@ -1,0 +1,159 @@
+package dev.orderflow.events;
+
+import dev.orderflow.messaging.EventEnvelope;
+import dev.orderflow.messaging.EventPublisher;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * One relay pass over the outbox, in its own transaction on orders_db.
+ * <p>
+ * Claiming: the pass first takes a transaction-scoped PostgreSQL advisory lock; a node that does not get it does
+ * nothing, so two nodes never send the same rows at once, and one aggregate's rows go out in sequence order. The rows
+ * are sent, the pass waits for the broker's acknowledgements, and marks sent exactly the rows acknowledged, except that
+ * after an aggregate's first failed row none of its later rows is marked (they are sent again with it, and consumers
+ * drop the duplicates by event id). If the node dies mid-pass the transaction rolls back and the rows are sent again by
+ * the next pass: at-least-once delivery, made effectively once by the consumers.
+ */
+@Stateless
+public class OutboxBatch {
+
+    private static final Logger LOG = Logger.getLogger(OutboxBatch.class.getName());
+    /** The advisory lock key of the relay ("outbox" in ASCII). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    @PersistenceContext(unitName = "order")
+    EntityManager orders;
+
+    @Inject
+    EventPublisher publisher;
+
+    /** What a pass did: whether it held the lock, rows read, rows marked sent, sends that failed. */
+    public record Pass(boolean locked, int read, int sent, int failed) {
+    }
+
+    /** Backlog: unsent rows and the age in seconds of the oldest one (0 when none). */
+    public record Backlog(long rows, double oldestAgeSeconds) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Pass relay(int batchSize, long ackTimeoutMillis) {
+        boolean locked = (Boolean) orders.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return new Pass(false, 0, 0, 0);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = orders.createNativeQuery("""
+                SELECT id, event_type, event_version, occurred_at, aggregate_type, aggregate_id, correlation_id,
+                       payload::text
+                FROM outbox_events WHERE sent_at IS NULL ORDER BY seq LIMIT ?1
+                """).setParameter(1, batchSize).getResultList();
+        if (rows.isEmpty()) {
+            return new Pass(true, 0, 0, 0);
+        }
+        var events = new ArrayList<EventEnvelope>(rows.size());
+        var sends = new ArrayList<CompletableFuture<Void>>(rows.size());
+        for (Object[] row : rows) {
+            EventEnvelope event = envelope(row);
+            events.add(event);
+            sends.add(publisher.publish(event));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
+        var acknowledged = new ArrayList<UUID>();
+        Set<UUID> blocked = new HashSet<>();
+        int failed = 0;
+        String firstFailure = null;
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            boolean ok = await(sends.get(i), deadline);
+            if (!ok) {
+                failed++;
+                if (firstFailure == null) {
+                    firstFailure = failure(sends.get(i));
+                }
+            }
+            if (ok && !blocked.contains(event.aggregateId())) {
+                acknowledged.add(event.eventId());
+            } else {
+                blocked.add(event.aggregateId());
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            orders.createNativeQuery("UPDATE outbox_events SET sent_at = now() WHERE id IN (:ids)")
+                    .setParameter("ids", acknowledged).executeUpdate();
+        }
+        if (failed > 0) {
+            String reason = firstFailure;
+            int count = failed;
+            LOG.warning(() -> "outbox relay: " + count + " of " + events.size() + " sends failed (" + reason + ")");
+        }
+        return new Pass(true, rows.size(), acknowledged.size(), failed);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Backlog backlog() {
+        Object[] row = (Object[]) orders.createNativeQuery("""
+                SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
+                FROM outbox_events WHERE sent_at IS NULL
+                """).getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+    }
+
+    private static boolean await(CompletableFuture<Void> send, long deadlineNanos) {
+        try {
+            send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private static String failure(CompletableFuture<Void> send) {
+        try {
+            send.getNow(null);
+            return "no acknowledgement in time";
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime at) {
+            return at.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static EventEnvelope envelope(Object[] row) {
+        try (var reader = Json.createReader(new StringReader((String) row[7]))) {
+            return new EventEnvelope((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), instant(row[3]),
+                    (String) row[4], (UUID) row[5], (String) row[6], reader.readObject());
+        }
+    }
+}

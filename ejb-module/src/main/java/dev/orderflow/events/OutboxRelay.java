@@ -1,0 +1,129 @@
+package dev.orderflow.events;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Runs {@link OutboxBatch relay passes} on every node: back to back while batches come full, every
+ * {@code outbox.relay.interval-ms} when idle, and with doubling back-off (up to {@code outbox.relay.max-backoff-ms})
+ * while sends fail. Gauges {@code outbox.backlog} (unsent rows) and {@code outbox.oldest.age.seconds}.
+ */
+@Singleton
+@Startup
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    @EJB
+    OutboxBatch batch;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.enabled")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.interval-ms")
+    long intervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.max-backoff-ms")
+    long maxBackoffMillis;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.batch-size")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.ack-timeout-ms")
+    long ackTimeoutMillis;
+
+    private volatile boolean running;
+    private volatile ScheduledFuture<?> next;
+    private long backoffMillis;
+    private volatile OutboxBatch.Backlog lastBacklog = new OutboxBatch.Backlog(0, 0);
+    private volatile long backlogReadAt;
+
+    @PostConstruct
+    void start() {
+        metrics.gauge(
+                Metadata.builder().withName("outbox.backlog").withDescription("Outbox rows not yet relayed").build(),
+                this, relay -> relay.backlog().rows());
+        metrics.gauge(
+                Metadata.builder().withName("outbox.oldest.age.seconds")
+                        .withDescription("Age of the oldest outbox row not yet relayed").withUnit("seconds").build(),
+                this, relay -> relay.backlog().oldestAgeSeconds());
+        if (enabled) {
+            running = true;
+            schedule(intervalMillis);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        ScheduledFuture<?> pending = next;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    /** The backlog as last read (at most once a second). */
+    public OutboxBatch.Backlog backlog() {
+        if (System.currentTimeMillis() - backlogReadAt > 1_000) {
+            backlogReadAt = System.currentTimeMillis();
+            try {
+                lastBacklog = batch.backlog();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "outbox backlog not read: " + e);
+            }
+        }
+        return lastBacklog;
+    }
+
+    private void schedule(long delayMillis) {
+        if (running) {
+            next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tick() {
+        long delay = intervalMillis;
+        try {
+            OutboxBatch.Pass pass;
+            do {
+                pass = batch.relay(batchSize, ackTimeoutMillis);
+            } while (running && pass.failed() == 0 && pass.read() == batchSize);
+            if (pass.failed() > 0) {
+                backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
+                delay = backoffMillis;
+            } else {
+                backoffMillis = 0;
+            }
+        } catch (RuntimeException e) {
+            backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
+            delay = backoffMillis;
+            LOG.log(Level.WARNING, "outbox relay pass failed; next in " + delay + " ms", e);
+        } finally {
+            schedule(delay);
+        }
+    }
+}

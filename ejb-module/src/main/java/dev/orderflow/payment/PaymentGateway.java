@@ -1,0 +1,78 @@
+package dev.orderflow.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * A simulated card/wallet payment gateway, called through MicroProfile Fault Tolerance: each call times out after 2 s,
+ * is retried twice on errors and time-outs, counts towards a circuit breaker (opens at half of 10 calls failing,
+ * half-opens after {@code delay}), and falls back to "unavailable", which the payment consumer treats as a failed
+ * attempt (retried, then dead-lettered). Declines are answers, not failures. Every value can be overridden by MP Config
+ * ({@code dev.orderflow.payment.PaymentGateway/charge/CircuitBreaker/delay=...}).
+ * <p>
+ * Like a real gateway it is idempotent per order: charging an order again returns the first charge's answer.
+ */
+@ApplicationScoped
+public class PaymentGateway {
+
+    @Inject
+    GatewaySettings settings;
+
+    private final Map<UUID, ChargeResult> charges = new ConcurrentHashMap<>();
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { GatewayError.class,
+            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class })
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS, successThreshold = 1)
+    @Fallback(fallbackMethod = "unavailable")
+    public ChargeResult charge(UUID orderId, BigDecimal amount, String method) {
+        ChargeResult earlier = charges.get(orderId);
+        if (earlier != null) {
+            return earlier;
+        }
+        GatewaySettings.Settings now = settings.current();
+        pause(now.mode() == GatewaySettings.Mode.TIMEOUT ? 60_000 : now.latencyMillis());
+        ChargeResult result = switch (now.mode()) {
+        case APPROVE -> ChargeResult.approved(UUID.randomUUID());
+        case DECLINE -> ChargeResult.declined(UUID.randomUUID(), "card declined (simulated)");
+        case ERROR -> throw new GatewayError("gateway error (simulated) charging " + amount + " by " + method);
+        case TIMEOUT -> throw new IllegalStateException("unreachable");
+        };
+        ChargeResult first = charges.putIfAbsent(orderId, result);
+        return first != null ? first : result;
+    }
+
+    ChargeResult unavailable(UUID orderId, BigDecimal amount, String method) {
+        return ChargeResult.unavailable("payment gateway unavailable");
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayError("interrupted (timed out)");
+        }
+    }
+
+    /** The gateway failed to answer properly. */
+    public static class GatewayError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public GatewayError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.orderflow.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Consumer lag per group: for every partition of the group's topic, the log-end offset minus the group's committed
+ * offset (a partition the group never committed counts from its beginning), summed. Gauge
+ * {@code events.consumer.lag{group=...}}, refreshed at most every two seconds; while Kafka cannot be asked the last
+ * measured value stays.
+ */
+@ApplicationScoped
+public class ConsumerLag {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLag.class.getName());
+    private static final long REFRESH_MILLIS = 2_000;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    MetricRegistry metrics;
+
+    private final Map<ConsumerGroup, Long> lastLag = new EnumMap<>(ConsumerGroup.class);
+    private long measuredAt;
+
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        for (ConsumerGroup group : ConsumerGroup.values()) {
+            metrics.gauge(Metadata.builder().withName("events.consumer.lag")
+                    .withDescription("Records on the group's topic not yet committed by the consumer group").build(),
+                    this, lag -> lag.of(group), new Tag("group", group.groupId()));
+        }
+    }
+
+    public long of(ConsumerGroup group) {
+        return all().getOrDefault(group, 0L);
+    }
+
+    /** The lag of every group (refreshed if older than two seconds). */
+    public synchronized Map<ConsumerGroup, Long> all() {
+        if (System.currentTimeMillis() - measuredAt > REFRESH_MILLIS) {
+            measuredAt = System.currentTimeMillis();
+            try {
+                for (ConsumerGroup group : ConsumerGroup.values()) {
+                    lastLag.put(group, measure(group));
+                }
+            } catch (Exception e) {
+                LOG.fine(() -> "consumer lag not measured: " + e);
+            }
+        }
+        return Map.copyOf(lastLag);
+    }
+
+    private long measure(ConsumerGroup group) throws Exception {
+        int timeout = kafka.timeoutMillis();
+        var admin = kafka.admin();
+        var partitions = admin.describeTopics(java.util.List.of(group.topic())).allTopicNames()
+                .get(timeout, TimeUnit.MILLISECONDS).get(group.topic()).partitions().stream()
+                .map(p -> new TopicPartition(group.topic(), p.partition())).toList();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                .partitionsToOffsetAndMetadata().get(timeout, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> earliest = partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
+        var ends = admin.listOffsets(latest, new ListOffsetsOptions()).all().get(timeout, TimeUnit.MILLISECONDS);
+        var starts = admin.listOffsets(earliest, new ListOffsetsOptions()).all().get(timeout, TimeUnit.MILLISECONDS);
+        var lag = new HashMap<TopicPartition, Long>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            long from = offset != null ? offset.offset() : starts.get(partition).offset();
+            lag.put(partition, Math.max(0, ends.get(partition).offset() - from));
+        }
+        return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

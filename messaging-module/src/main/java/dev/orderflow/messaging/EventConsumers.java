@@ -1,0 +1,132 @@
+package dev.orderflow.messaging;
+
+import dev.orderflow.messaging.EventEnvelope.MalformedEvent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The four consumer services (one Kafka consumer group each; channels configured in microprofile-config.properties).
+ * Each record is handed to its group's {@link EventHandler} up to {@code events.consumer.max-attempts} times with
+ * doubling back-off; a record that still fails, or is not an envelope at all, is rejected, and the connector's
+ * dead-letter-queue strategy writes it to {@value Topics#DEAD_LETTERS} with the reason.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class.getName());
+
+    @Inject
+    EventHandlers handlers;
+
+    /**
+     * The handlers block (JDBC, MongoDB, the gateway): they run on the server's managed executor, never on Kafka's
+     * polling thread; each channel waits for one record's stage before the next, so a partition stays in order.
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    ManagedExecutorService executor;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "events.consumer.max-attempts", defaultValue = "3")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "events.consumer.retry-backoff-ms", defaultValue = "200")
+    long retryBackoffMillis;
+
+    @Incoming("payment-in")
+    public CompletionStage<Void> payment(ConsumerRecord<String, String> record) {
+        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.PAYMENT, record), executor);
+    }
+
+    @Incoming("inventory-in")
+    public CompletionStage<Void> inventory(ConsumerRecord<String, String> record) {
+        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.INVENTORY, record), executor);
+    }
+
+    @Incoming("notification-in")
+    public CompletionStage<Void> notification(ConsumerRecord<String, String> record) {
+        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.NOTIFICATION, record), executor);
+    }
+
+    @Incoming("analytics-in")
+    public CompletionStage<Void> analytics(ConsumerRecord<String, String> record) {
+        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.ANALYTICS, record), executor);
+    }
+
+    void consume(ConsumerGroup group, ConsumerRecord<String, String> record) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        EventEnvelope event;
+        try {
+            event = EventEnvelope.parse(record.value());
+        } catch (MalformedEvent e) {
+            count(group, "dead_lettered");
+            LOG.warning(() -> group.groupId() + ": dead-lettering " + where + ", " + e.getMessage());
+            throw new EventRejected(group.groupId() + ": " + e.getMessage());
+        }
+        EventHandler handler = handlers.await(group, Duration.ofSeconds(60));
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                handler.handle(event);
+                count(group, "processed");
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                int failed = attempt;
+                LOG.log(Level.FINE, e, () -> group.groupId() + ": attempt " + failed + " failed for " + where);
+                if (attempt < maxAttempts) {
+                    pause(retryBackoffMillis << (attempt - 1));
+                }
+            }
+        }
+        count(group, "dead_lettered");
+        String reason = group.groupId() + ": " + event.type() + " " + event.eventId() + " failed " + maxAttempts
+                + " attempts: " + rootMessage(last);
+        LOG.warning(() -> "dead-lettering " + where + ", " + reason);
+        throw new EventRejected(reason);
+    }
+
+    private void count(ConsumerGroup group, String outcome) {
+        metrics.counter("events.consumed", new Tag("group", group.groupId()), new Tag("outcome", outcome)).inc();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** A record this consumer gave up on; its message becomes the dead letter's reason. */
+    public static class EventRejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public EventRejected(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.orderflow.messaging;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one envelope every event travels in, on every topic (docs/events.md): a unique event id (consumers deduplicate on
+ * it), the type ({@code order.created}, ...) and its schema version, when it happened, the aggregate it belongs to (its
+ * id is the Kafka record key, so one aggregate's events stay in order), the correlation id of the request that caused
+ * it, and the type's payload.
+ */
+public record EventEnvelope(UUID eventId, String type, int version, Instant occurredAt, String aggregateType,
+        UUID aggregateId, String correlationId, JsonObject payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(aggregateType, "aggregateType");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(payload, "payload");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1");
+        }
+    }
+
+    public String toJson() {
+        var json = Json.createObjectBuilder().add("eventId", eventId.toString()).add("type", type)
+                .add("version", version).add("occurredAt", occurredAt.toString()).add("aggregateType", aggregateType)
+                .add("aggregateId", aggregateId.toString());
+        if (correlationId != null) {
+            json.add("correlationId", correlationId);
+        } else {
+            json.addNull("correlationId");
+        }
+        return json.add("payload", payload).build().toString();
+    }
+
+    /**
+     * Reads an envelope.
+     *
+     * @throws MalformedEvent
+     *             when the text is not an envelope (not JSON, a field missing or of the wrong kind)
+     */
+    public static EventEnvelope parse(String text) {
+        if (text == null) {
+            throw new MalformedEvent("no value");
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonObject json = reader.readObject();
+            return new EventEnvelope(UUID.fromString(json.getString("eventId")), json.getString("type"),
+                    json.getInt("version"), Instant.parse(json.getString("occurredAt")),
+                    json.getString("aggregateType"), UUID.fromString(json.getString("aggregateId")),
+                    optionalString(json, "correlationId"), json.getJsonObject("payload"));
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+                | DateTimeParseException e) {
+            throw new MalformedEvent(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String optionalString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    /** The text is not an event envelope; retrying cannot help. */
+    public static class MalformedEvent extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedEvent(String reason) {
+            super("malformed event: " + reason);
+        }
+    }
+}

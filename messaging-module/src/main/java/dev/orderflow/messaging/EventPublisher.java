@@ -1,0 +1,66 @@
+package dev.orderflow.messaging;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Sends records through the outgoing Reactive Messaging channel {@code events-out} (smallrye-kafka, acks=all,
+ * idempotent producer; configured in the EAR's microprofile-config.properties), choosing the topic per record. A send
+ * completes when the broker has acknowledged the record and fails when it could not be written.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    public static final String HEADER_EVENT_ID = "event-id";
+    public static final String HEADER_EVENT_TYPE = "event-type";
+    public static final String HEADER_CORRELATION_ID = "correlation-id";
+
+    @Inject
+    @Channel("events-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> emitter;
+
+    /** Sends the event to its type's topic, keyed by its aggregate id. */
+    public CompletableFuture<Void> publish(EventEnvelope event) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put(HEADER_EVENT_ID, event.eventId().toString());
+        headers.put(HEADER_EVENT_TYPE, event.type());
+        if (event.correlationId() != null) {
+            headers.put(HEADER_CORRELATION_ID, event.correlationId());
+        }
+        return send(Topics.of(event.type()), event.aggregateId().toString(), event.toJson(), headers);
+    }
+
+    /** Sends one record as it is (re-drives use this); the future completes on the broker's acknowledgement. */
+    public CompletableFuture<Void> send(String topic, String key, String value, Map<String, String> headers) {
+        var acknowledged = new CompletableFuture<Void>();
+        var kafkaHeaders = new RecordHeaders();
+        headers.forEach((name, header) -> kafkaHeaders.add(name, header.getBytes(StandardCharsets.UTF_8)));
+        var metadata = OutgoingKafkaRecordMetadata.<String> builder().withTopic(topic).withKey(key)
+                .withHeaders(kafkaHeaders).build();
+        Message<String> message = Message.of(value, Metadata.of(metadata), () -> {
+            acknowledged.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            acknowledged.completeExceptionally(failure);
+            return CompletableFuture.completedFuture(null);
+        });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) { // buffer full, channel cancelled
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+}
