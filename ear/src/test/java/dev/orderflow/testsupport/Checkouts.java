@@ -23,6 +23,14 @@ public final class Checkouts {
                 .build().toString();
     }
 
+    /** One line, paid by {@code paymentMethod} (card and wallet are charged by the payment service). */
+    public static String body(UUID addressId, UUID product, int quantity, String paymentMethod) {
+        return Json.createObjectBuilder().add("shippingAddressId", addressId.toString())
+                .add("items", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("productId", product.toString()).add("quantity", quantity)))
+                .add("paymentMethod", paymentMethod).build().toString();
+    }
+
     public static HttpResponse<String> place(TestServices services, String token, String idempotencyKey, String body) {
         return place(services.publicUrl(), token, idempotencyKey, body);
     }

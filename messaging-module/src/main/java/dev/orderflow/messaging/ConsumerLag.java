@@ -1,5 +1,8 @@
 package dev.orderflow.messaging;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -7,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -21,8 +25,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Consumer lag per group: for every partition of the group's topic, the log-end offset minus the group's committed
  * offset (a partition the group never committed counts from its beginning), summed. Gauge
- * {@code events.consumer.lag{group=...}}, refreshed at most every two seconds; while Kafka cannot be asked the last
- * measured value stays.
+ * {@code events.consumer.lag{group=...}}, measured in the background every two seconds (a scrape never waits for
+ * Kafka); while Kafka cannot be asked the last measured value stays.
  */
 @ApplicationScoped
 public class ConsumerLag {
@@ -37,9 +41,14 @@ public class ConsumerLag {
     MetricRegistry metrics;
 
     private final Map<ConsumerGroup, Long> lastLag = new EnumMap<>(ConsumerGroup.class);
-    private long measuredAt;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> refresher;
 
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        refresher = scheduler.scheduleWithFixedDelay(this::refresh, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         for (ConsumerGroup group : ConsumerGroup.values()) {
             metrics.gauge(Metadata.builder().withName("events.consumer.lag")
                     .withDescription("Records on the group's topic not yet committed by the consumer group").build(),
@@ -51,19 +60,30 @@ public class ConsumerLag {
         return all().getOrDefault(group, 0L);
     }
 
-    /** The lag of every group (refreshed if older than two seconds). */
+    /** The lag of every group as last measured (in the background, every two seconds). */
     public synchronized Map<ConsumerGroup, Long> all() {
-        if (System.currentTimeMillis() - measuredAt > REFRESH_MILLIS) {
-            measuredAt = System.currentTimeMillis();
-            try {
-                for (ConsumerGroup group : ConsumerGroup.values()) {
-                    lastLag.put(group, measure(group));
-                }
-            } catch (Exception e) {
-                LOG.fine(() -> "consumer lag not measured: " + e);
-            }
-        }
         return Map.copyOf(lastLag);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refresher != null) {
+            refresher.cancel(false);
+        }
+    }
+
+    private void refresh() {
+        try {
+            var measured = new EnumMap<ConsumerGroup, Long>(ConsumerGroup.class);
+            for (ConsumerGroup group : ConsumerGroup.values()) {
+                measured.put(group, measure(group));
+            }
+            synchronized (this) {
+                lastLag.putAll(measured);
+            }
+        } catch (Exception e) {
+            LOG.fine(() -> "consumer lag not measured: " + e);
+        }
     }
 
     private long measure(ConsumerGroup group) throws Exception {

@@ -1,0 +1,223 @@
+package dev.orderflow.events;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orderflow.testsupport.CatalogFixture;
+import dev.orderflow.testsupport.Checkouts;
+import dev.orderflow.testsupport.Customers;
+import dev.orderflow.testsupport.Deployments;
+import dev.orderflow.testsupport.Http;
+import dev.orderflow.testsupport.KafkaProbe;
+import dev.orderflow.testsupport.MongoProbe;
+import dev.orderflow.testsupport.PaymentGatewayControl;
+import dev.orderflow.testsupport.TestServices;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An order's events travel outbox -> Kafka -> consumers on the real stack: exactly one order.created in the shared
+ * envelope, the payment service confirming (or, with the gateway declining, cancelling and giving the stock back), the
+ * notification and analytics services recording their effects, low stock raised once per crossing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EventFlowIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(45);
+
+    private final TestServices services = TestServices.get();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.orderflowEar();
+    }
+
+    @AfterEach
+    void resetGateway() {
+        PaymentGatewayControl.reset(services);
+    }
+
+    @Test
+    void anOrderPublishesExactlyOneOrderCreatedAndIsConfirmedByThePaymentService() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("12.50"), 20);
+        String correlationId = "it-" + UUID.randomUUID();
+        UUID order;
+        try (var orderEvents = KafkaProbe.tail("order-events")) {
+            var placed = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 2, "card"),
+                    correlationId);
+            assertEquals(201, placed.statusCode(), placed.body());
+            order = UUID.fromString(Http.json(placed).getString("id"));
+
+            var records = orderEvents.awaitRecords(seen -> !KafkaProbe.ofType(seen, "order.confirmed", order).isEmpty(),
+                    EVENTUALLY);
+            records = orderEvents.drain(Duration.ofSeconds(2));
+            var created = KafkaProbe.ofType(records, "order.created", order);
+            assertEquals(1, created.size(), "exactly one order.created");
+            JsonObject envelope = KafkaProbe.envelope(created.get(0));
+            assertEquals("order.created", envelope.getString("type"));
+            assertEquals(1, envelope.getInt("version"));
+            assertEquals("order", envelope.getString("aggregateType"));
+            assertEquals(order.toString(), envelope.getString("aggregateId"));
+            assertEquals(correlationId, envelope.getString("correlationId"));
+            assertEquals(correlationId, KafkaProbe.header(created.get(0), "correlation-id"));
+            assertEquals(envelope.getString("eventId"), KafkaProbe.header(created.get(0), "event-id"));
+            assertNotNull(envelope.getString("occurredAt"));
+            assertEquals(0, new BigDecimal("25.00")
+                    .compareTo(envelope.getJsonObject("payload").getJsonNumber("total").bigDecimalValue()));
+            assertEquals("card", envelope.getJsonObject("payload").getString("paymentMethod"));
+            assertEquals(1, KafkaProbe.ofType(records, "order.confirmed", order).size());
+        }
+        var view = Http.json(Http.send("GET", services.publicUrl() + "/api/orders/" + order, null, shopper.token()));
+        assertEquals("confirmed", view.getString("status"));
+        assertFalse(view.isNull("paymentId"));
+        assertEquals(1, services.queryLong("orders_db",
+                "SELECT count(*) FROM payments WHERE order_id = ? AND status = 'succeeded'", order));
+        assertEquals(1, services.queryLong("orders_db",
+                "SELECT count(*) FROM outbox_events WHERE aggregate_id = ? AND event_type = 'payment.succeeded'",
+                order));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertEquals(1, MongoProbe.count("notifications",
+                and(eq("orderId", order.toString()), eq("type", "email.order_confirmation")))));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertEquals(2,
+                MongoProbe.count("order_facts", eq("orderId", order.toString())), "created and confirmed"));
+    }
+
+    @Test
+    void aDeclinedPaymentCancelsTheOrderAndGivesItsStockBack() throws Exception {
+        PaymentGatewayControl.set(services, "decline", 0);
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("9.99"), 20);
+        var placed = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 3, "wallet"), null);
+        assertEquals(201, placed.statusCode(), placed.body());
+        UUID order = UUID.fromString(Http.json(placed).getString("id"));
+        assertEquals(17, CatalogFixture.totalStock(services, product.id()), "taken at checkout");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertEquals("cancelled",
+                Http.json(Http.send("GET", services.publicUrl() + "/api/orders/" + order, null, shopper.token()))
+                        .getString("status")));
+        assertEquals(20, CatalogFixture.totalStock(services, product.id()), "given back exactly");
+        assertEquals(1, services.queryLong("orders_db",
+                "SELECT count(*) FROM payments WHERE order_id = ? AND status = 'failed'", order));
+        assertEquals("order.created,inventory.reserved,payment.initiated,payment.failed,order.cancelled,"
+                + "sms.order_status,inventory.released", eventTypes(order));
+    }
+
+    @Test
+    void anInvoiceOrderIsNotChargedAndWaitsForAnAdmin() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("5.00"), 10);
+        var invoice = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 1, "invoice"), null);
+        var card = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 1, "card"), null);
+        UUID invoiceOrder = UUID.fromString(Http.json(invoice).getString("id"));
+        UUID cardOrder = UUID.fromString(Http.json(card).getString("id"));
+        // the card order proves the payment service is running; a payment-group lag of 0 (committed offsets at
+        // the end of every partition) proves it has also passed the invoice order's order.created
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertEquals("confirmed", Http.json(
+                        Http.send("GET", services.publicUrl() + "/api/orders/" + cardOrder, null, shopper.token()))
+                        .getString("status")));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(
+                        () -> assertEquals(0,
+                                Http.json(Http.send("GET", services.publicUrl() + "/api/admin/events", null,
+                                        Customers.adminToken(services))).getJsonObject("consumerLag")
+                                        .getInt("payment")));
+        assertEquals("pending",
+                Http.json(Http.send("GET", services.publicUrl() + "/api/orders/" + invoiceOrder, null, shopper.token()))
+                        .getString("status"));
+        assertEquals(0,
+                services.queryLong("orders_db", "SELECT count(*) FROM payments WHERE order_id = ?", invoiceOrder));
+    }
+
+    @Test
+    void lowStockIsRaisedOnceWhenAReservationTakesAProductBelowTheThreshold() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("3.00"), 7, 5); // 12 available, threshold 10
+        try (var inventoryEvents = KafkaProbe.tail("inventory-events")) {
+            for (int i = 0; i < 3; i++) { // 12 -> 11, 11 -> 9 (crosses), 9 -> 8
+                var placed = send(shopper.token(),
+                        Checkouts.body(shopper.addressId(), product.id(), i == 1 ? 2 : 1, "invoice"), null);
+                assertEquals(201, placed.statusCode(), placed.body());
+            }
+            var records = inventoryEvents.awaitRecords(
+                    seen -> !KafkaProbe.ofType(seen, "inventory.low_stock", product.id()).isEmpty(), EVENTUALLY);
+            records = inventoryEvents.drain(Duration.ofSeconds(3));
+            var lowStock = KafkaProbe.ofType(records, "inventory.low_stock", product.id());
+            assertEquals(1, lowStock.size());
+            var payload = KafkaProbe.envelope(lowStock.get(0)).getJsonObject("payload");
+            assertEquals(9, payload.getInt("available"));
+            assertEquals(10, payload.getInt("threshold"));
+        }
+    }
+
+    @Test
+    void analyticsAggregatesOrdersRevenueAndTopProductsWithMongoDb() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("2.50"), 500);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 99, "card"), null)
+                    .statusCode());
+        }
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            var report = Http.json(Http.send("GET",
+                    services.publicUrl() + "/api/admin/analytics/sales?from=" + today + "&to=" + today + "&top=100",
+                    null, Customers.adminToken(services)));
+            var top = report.getJsonArray("topProducts").getValuesAs(JsonObject.class).stream()
+                    .filter(p -> p.getString("productId").equals(product.id().toString())).findFirst().orElseThrow();
+            assertEquals(198, top.getInt("quantity"));
+            assertEquals(0, new BigDecimal("495.00").compareTo(top.getJsonNumber("revenue").bigDecimalValue()));
+            assertTrue(report.getJsonArray("ordersByDayAndStatus").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(r -> r.getString("day").equals(today) && r.getString("status").equals("confirmed")
+                            && r.getInt("orders") >= 2));
+            assertTrue(report.getJsonArray("revenueByDay").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(r -> r.getString("day").equals(today)
+                            && r.getJsonNumber("revenue").bigDecimalValue().compareTo(new BigDecimal("495.00")) >= 0));
+        });
+        var bad = Http.send("GET", services.publicUrl() + "/api/admin/analytics/sales?from=yesterday", null,
+                Customers.adminToken(services));
+        assertEquals(400, bad.statusCode());
+        assertEquals("application/problem+json", Http.contentType(bad));
+    }
+
+    private String eventTypes(UUID order) throws Exception {
+        try (var connection = services.connect("orders_db"); var query = connection.prepareStatement(
+                "SELECT string_agg(event_type, ',' ORDER BY seq) FROM outbox_events WHERE aggregate_id = ?")) {
+            query.setObject(1, order);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String token, String body, String correlationId) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(services.publicUrl() + "/api/orders"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString());
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        return HttpClient.newHttpClient().send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

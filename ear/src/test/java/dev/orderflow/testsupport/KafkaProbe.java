@@ -1,0 +1,110 @@
+package dev.orderflow.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads a topic from the moment the probe is opened (every partition, no consumer group), and sends raw records, as any
+ * other Kafka client would.
+ */
+public final class KafkaProbe implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    private KafkaProbe(String topic) {
+        consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now
+    }
+
+    /** A probe that sees what is written to {@code topic} from now on. */
+    public static KafkaProbe tail(String topic) {
+        return new KafkaProbe(topic);
+    }
+
+    public static String bootstrapServers() {
+        String servers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        return servers == null || servers.isBlank() ? "127.0.0.1:9092" : servers;
+    }
+
+    /** Polls until {@code done} holds for everything seen so far, or fails after {@code timeout}. */
+    public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.test(seen)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not seen within " + timeout + "; saw " + seen.size() + " records");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    /** Everything that arrives within {@code period}, added to what was seen. */
+    public List<ConsumerRecord<String, String>> drain(Duration period) {
+        long deadline = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    public static JsonObject envelope(ConsumerRecord<String, String> record) {
+        try (var reader = Json.createReader(new StringReader(record.value()))) {
+            return reader.readObject();
+        }
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Records of one type for one aggregate. */
+    public static List<ConsumerRecord<String, String>> ofType(List<ConsumerRecord<String, String>> records, String type,
+            UUID aggregateId) {
+        return records.stream().filter(r -> aggregateId.toString().equals(r.key()))
+                .filter(r -> type.equals(header(r, "event-type"))).toList();
+    }
+
+    /** Writes one record and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, String value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object> of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
