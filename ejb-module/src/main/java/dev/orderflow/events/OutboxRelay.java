@@ -108,10 +108,16 @@ public class OutboxRelay {
     private void tick() {
         long delay = intervalMillis;
         try {
+            // after a failure, probe with a single row until the broker takes it: sends that cannot complete are
+            // not piled up in the producer while it is down
+            int size = backoffMillis > 0 ? 1 : batchSize;
             OutboxBatch.Pass pass;
             do {
-                pass = batch.relay(batchSize, ackTimeoutMillis);
-            } while (running && pass.failed() == 0 && pass.read() == batchSize);
+                pass = batch.relay(size, ackTimeoutMillis);
+                if (pass.failed() == 0) {
+                    size = batchSize;
+                }
+            } while (running && pass.failed() == 0 && pass.read() > 0 && pass.read() == size);
             if (pass.failed() > 0) {
                 backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
                 delay = backoffMillis;
