@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -92,14 +95,34 @@ public final class KafkaProbe implements AutoCloseable {
                 .filter(r -> type.equals(header(r, "event-type"))).toList();
     }
 
-    /** Writes one record and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
+    /** Writes one record (with the headers of {@code like}, if given) and waits for the broker's acknowledgement. */
+    public static RecordMetadata send(String topic, String key, String value, ConsumerRecord<String, String> like) {
         try (var producer = new KafkaProducer<>(Map.<String, Object> of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(15, TimeUnit.SECONDS);
+            var record = new ProducerRecord<>(topic, key, value);
+            if (like != null) {
+                like.headers().forEach(h -> record.headers().add(h));
+            }
+            return producer.send(record).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** Sends a copy of a record (same topic, key, value and headers): a redelivery as a consumer would see it. */
+    public static RecordMetadata redeliver(ConsumerRecord<String, String> record) {
+        return send(record.topic(), record.key(), record.value(), record);
+    }
+
+    /** True once {@code group} has committed an offset past {@code sent} (it has processed the record). */
+    public static boolean committedPast(String group, RecordMetadata sent) {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .get(new TopicPartition(sent.topic(), sent.partition()));
+            return offset != null && offset.offset() > sent.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
