@@ -1,9 +1,12 @@
 package dev.orderflow.analytics;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventHandler;
+import dev.orderflow.messaging.RetryLater;
 import dev.orderflow.platform.mongo.MongoConnection;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -57,6 +60,8 @@ public class AnalyticsEventHandler implements EventHandler {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+        } catch (MongoSocketException | MongoTimeoutException e) {
+            throw new RetryLater("mongodb", e);
         }
     }
 }

@@ -20,12 +20,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * The four consumer services (one Kafka consumer group each; channels configured in microprofile-config.properties).
  * Each record is handed to its group's {@link EventHandler} up to {@code events.consumer.max-attempts} times with
  * doubling back-off; a record that still fails, or is not an envelope at all, is rejected, and the connector's
- * dead-letter-queue strategy writes it to {@value Topics#DEAD_LETTERS} with the reason.
+ * dead-letter-queue strategy writes it to {@value Topics#DEAD_LETTERS} with the reason. A handler that reports a
+ * dependency outage ({@link RetryLater}) does not spend attempts: the record is retried, with pauses doubling up to 30
+ * s, until the dependency is back.
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class.getName());
+    private static final long MAX_OUTAGE_PAUSE_MILLIS = 30_000;
 
     @Inject
     EventHandlers handlers;
@@ -80,6 +83,7 @@ public class EventConsumers {
         }
         EventHandler handler = handlers.await(group, Duration.ofSeconds(60));
         RuntimeException last = null;
+        long outagePause = retryBackoffMillis;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 handler.handle(event);
@@ -87,6 +91,17 @@ public class EventConsumers {
                 return;
             } catch (RuntimeException e) {
                 last = e;
+                if (dependencyDown(e) && !Thread.currentThread().isInterrupted()) {
+                    // not the event's fault: wait for the dependency without spending an attempt
+                    count(group, "retried");
+                    long pause = outagePause;
+                    LOG.warning(() -> group.groupId() + ": " + rootMessage(e) + "; retrying " + where + " in " + pause
+                            + " ms");
+                    pause(pause);
+                    outagePause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, outagePause * 2);
+                    attempt--;
+                    continue;
+                }
                 int failed = attempt;
                 LOG.log(Level.FINE, e, () -> group.groupId() + ": attempt " + failed + " failed for " + where);
                 if (attempt < maxAttempts) {
@@ -111,6 +126,17 @@ public class EventConsumers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static boolean dependencyDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetryLater || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true; // a database connection failure (SQL state class 08) is an outage too
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable failure) {
