@@ -1,0 +1,44 @@
+package dev.orderflow.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RoutingAndFailuresTest {
+
+    @ParameterizedTest
+    @CsvSource({ "order.created,order-events", "order.cancelled,order-events", "payment.refunded,payment-events",
+            "inventory.low_stock,inventory-events", "email.order_confirmation,notification-events",
+            "sms.order_status,notification-events", "analytics.order_summary,analytics-events" })
+    void everyEventTypeHasItsSeedTopic(String type, String topic) {
+        assertEquals(topic, Topics.of(type));
+    }
+
+    @Test
+    void anUnknownTypeHasNoTopic() {
+        assertThrows(IllegalArgumentException.class, () -> Topics.of("shipment.created"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.of("order"));
+    }
+
+    @Test
+    void dependencyOutagesAreToldApartFromFailingEvents() {
+        assertTrue(EventConsumers.dependencyDown(new RuntimeException(new RetryLater("mongodb", null))));
+        assertTrue(EventConsumers
+                .dependencyDown(new IllegalStateException(new SQLException("connection refused", "08001"))));
+        assertTrue(EventConsumers.dependencyDown(new RuntimeException(new java.net.ConnectException())));
+        assertFalse(EventConsumers.dependencyDown(new IllegalStateException("order not found")));
+        assertFalse(EventConsumers.dependencyDown(new RuntimeException(new SQLException("duplicate", "23505"))));
+    }
+
+    @Test
+    void aDeadLetterReasonNamesTheRootCause() {
+        assertEquals("IllegalArgumentException: bad total",
+                EventConsumers.rootMessage(new RuntimeException("wrapper", new IllegalArgumentException("bad total"))));
+    }
+}
