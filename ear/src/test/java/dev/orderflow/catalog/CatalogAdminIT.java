@@ -139,6 +139,14 @@ class CatalogAdminIT {
         var response = Http.send("PUT", services.publicUrl() + "/api/admin/products/" + product + "/stock/" + warehouse,
                 Json.createObjectBuilder().add("quantity", quantity).build().toString(), admin);
         assertEquals(204, response.statusCode(), response.body());
+        try {
+            assertEquals(1, services.queryLong("orders_db", """
+                    SELECT count(*) FROM outbox_events WHERE event_type = 'inventory.updated'
+                    AND aggregate_id = ? AND payload->>'quantity' = ?""", java.util.UUID.fromString(product),
+                    String.valueOf(quantity)), "inventory.updated recorded with the count");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String productJson(String sku, String name, String description, String price, String category) {

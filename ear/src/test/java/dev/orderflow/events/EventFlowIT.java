@@ -170,21 +170,27 @@ class EventFlowIT {
     }
 
     @Test
-    void analyticsAggregatesOrdersRevenueAndTopProductsWithMongoDb() throws Exception {
+    void analyticsAggregatesOrdersRevenueTopAndMostViewedProductsWithMongoDb() throws Exception {
         var shopper = Customers.shopper(services);
         var product = CatalogFixture.product(services, new BigDecimal("2.50"), 500);
         for (int i = 0; i < 2; i++) {
             assertEquals(201, send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 99, "card"), null)
                     .statusCode());
         }
+        for (int i = 0; i < 3; i++) { // product views: analytics events, written behind
+            assertEquals(200, Http.get(services.publicUrl() + "/api/products/" + product.id()).statusCode());
+        }
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
+        await().atMost(EVENTUALLY).ignoreExceptions().untilAsserted(() -> {
             var report = Http.json(Http.send("GET",
                     services.publicUrl() + "/api/admin/analytics/sales?from=" + today + "&to=" + today + "&top=100",
                     null, Customers.adminToken(services)));
             var top = report.getJsonArray("topProducts").getValuesAs(JsonObject.class).stream()
                     .filter(p -> p.getString("productId").equals(product.id().toString())).findFirst().orElseThrow();
             assertEquals(198, top.getInt("quantity"));
+            var viewed = report.getJsonArray("mostViewed").getValuesAs(JsonObject.class).stream()
+                    .filter(p -> p.getString("productId").equals(product.id().toString())).findFirst().orElseThrow();
+            assertEquals(3, viewed.getInt("views"));
             assertEquals(0, new BigDecimal("495.00").compareTo(top.getJsonNumber("revenue").bigDecimalValue()));
             assertTrue(report.getJsonArray("ordersByDayAndStatus").getValuesAs(JsonObject.class).stream()
                     .anyMatch(r -> r.getString("day").equals(today) && r.getString("status").equals("confirmed")

@@ -30,12 +30,20 @@ import org.bson.types.Decimal128;
 public class AnalyticsEventHandler implements EventHandler {
 
     public static final String COLLECTION = "order_facts";
+    public static final String VIEWS = "product_views";
 
     @Inject
     MongoConnection mongo;
 
     @Override
     public void handle(EventEnvelope event) {
+        if (event.type().equals("analytics.product_viewed")) {
+            insert(VIEWS,
+                    new Document("_id", event.eventId().toString()).append("productId", event.aggregateId().toString())
+                            .append("day", event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
+                            .append("occurredAt", Date.from(event.occurredAt())));
+            return;
+        }
         if (!event.type().startsWith("order.")) {
             return;
         }
@@ -54,8 +62,13 @@ public class AnalyticsEventHandler implements EventHandler {
                 .append("occurredAt", Date.from(event.occurredAt()))
                 .append("total", new Decimal128(payload.getJsonNumber("total").bigDecimalValue()))
                 .append("lines", lines);
+        insert(COLLECTION, fact);
+    }
+
+    /** One write: the document's id is the event id, so a second delivery hits the unique id and is dropped. */
+    private void insert(String collection, Document document) {
         try {
-            mongo.database().getCollection(COLLECTION).insertOne(fact);
+            mongo.database().getCollection(collection).insertOne(document);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

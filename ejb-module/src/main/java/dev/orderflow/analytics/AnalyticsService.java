@@ -50,8 +50,11 @@ public class AnalyticsService {
     public record TopProduct(String productId, String sku, long quantity, BigDecimal revenue) {
     }
 
+    public record ViewedProduct(String productId, long views) {
+    }
+
     public record SalesReport(LocalDate from, LocalDate to, List<StatusCount> ordersByDayAndStatus,
-            List<DayRevenue> revenueByDay, List<TopProduct> topProducts) {
+            List<DayRevenue> revenueByDay, List<TopProduct> topProducts, List<ViewedProduct> mostViewed) {
     }
 
     public SalesReport sales(LocalDate from, LocalDate to, int top) {
@@ -91,7 +94,14 @@ public class AnalyticsService {
                 products.add(new TopProduct(d.getString("_id"), d.getString("sku"), count(d.get("quantity")),
                         money(d.get("revenue"))));
             }
-            return new SalesReport(from, to, byStatus, revenue, products);
+            var viewed = new ArrayList<ViewedProduct>();
+            for (Document d : mongo.database().getCollection(AnalyticsEventHandler.VIEWS)
+                    .aggregate(List.of(match(and(gte("day", from.toString()), lte("day", to.toString()))),
+                            group("$productId", sum("views", 1)), sort(orderBy(descending("views"), ascending("_id"))),
+                            limit(top)))) {
+                viewed.add(new ViewedProduct(d.getString("_id"), count(d.get("views"))));
+            }
+            return new SalesReport(from, to, byStatus, revenue, products, viewed);
         } catch (MongoException e) {
             throw new DependencyUnavailable("mongodb", e);
         }

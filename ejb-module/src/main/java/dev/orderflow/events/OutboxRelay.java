@@ -111,13 +111,12 @@ public class OutboxRelay {
             // after a failure, probe with a single row until the broker takes it: sends that cannot complete are
             // not piled up in the producer while it is down
             int size = backoffMillis > 0 ? 1 : batchSize;
-            OutboxBatch.Pass pass;
-            do {
+            OutboxBatch.Pass pass = batch.relay(size, ackTimeoutMillis);
+            // more rows may be waiting after a full pass, or after a successful probe
+            while (running && pass.failed() == 0 && pass.read() == size) {
+                size = batchSize;
                 pass = batch.relay(size, ackTimeoutMillis);
-                if (pass.failed() == 0) {
-                    size = batchSize;
-                }
-            } while (running && pass.failed() == 0 && pass.read() > 0 && pass.read() == size);
+            }
             if (pass.failed() > 0) {
                 backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
                 delay = backoffMillis;

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -27,7 +26,16 @@ public class PaymentGateway {
     @Inject
     GatewaySettings settings;
 
-    private final Map<UUID, ChargeResult> charges = new ConcurrentHashMap<>();
+    /** The answers given, per order (the most recent 10,000: a simulation's memory, per node). */
+    private final Map<UUID, ChargeResult> charges = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, ChargeResult> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { GatewayError.class,

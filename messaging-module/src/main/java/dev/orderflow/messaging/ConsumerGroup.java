@@ -1,6 +1,6 @@
 package dev.orderflow.messaging;
 
-/** The consumer services, one Kafka consumer group each, and the topic each reads. */
+/** The consumer services, one Kafka consumer group each, and the topics each reads. */
 public enum ConsumerGroup {
     /** Charges orders through the payment gateway; confirms or cancels them. */
     PAYMENT("payment", Topics.ORDER_EVENTS),
@@ -8,22 +8,22 @@ public enum ConsumerGroup {
     INVENTORY("inventory", Topics.INVENTORY_EVENTS),
     /** Records the e-mails and SMS it would send (MongoDB). */
     NOTIFICATION("notification", Topics.NOTIFICATION_EVENTS),
-    /** Keeps the order facts the analytics endpoint aggregates (MongoDB). */
-    ANALYTICS("analytics", Topics.ORDER_EVENTS);
+    /** Keeps the order facts and product views the analytics endpoint aggregates (MongoDB). */
+    ANALYTICS("analytics", Topics.ORDER_EVENTS, Topics.ANALYTICS_EVENTS);
 
     private final String groupId;
-    private final String topic;
+    private final java.util.List<String> topics;
 
-    ConsumerGroup(String groupId, String topic) {
+    ConsumerGroup(String groupId, String... topics) {
         this.groupId = groupId;
-        this.topic = topic;
+        this.topics = java.util.List.of(topics);
     }
 
     public String groupId() {
         return groupId;
     }
 
-    public String topic() {
-        return topic;
+    public java.util.List<String> topics() {
+        return topics;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Consumer lag per group: for every partition of the group's topic, the log-end offset minus the group's committed
+ * Consumer lag per group: for every partition of the group's topics, the log-end offset minus the group's committed
  * offset (a partition the group never committed counts from its beginning), summed. Gauge
  * {@code events.consumer.lag{group=...}}, measured in the background every two seconds (a scrape never waits for
  * Kafka); while Kafka cannot be asked the last measured value stays.
@@ -89,9 +88,10 @@ public class ConsumerLag {
     private long measure(ConsumerGroup group) throws Exception {
         int timeout = kafka.timeoutMillis();
         var admin = kafka.admin();
-        var partitions = admin.describeTopics(java.util.List.of(group.topic())).allTopicNames()
-                .get(timeout, TimeUnit.MILLISECONDS).get(group.topic()).partitions().stream()
-                .map(p -> new TopicPartition(group.topic(), p.partition())).toList();
+        var partitions = new java.util.ArrayList<TopicPartition>();
+        admin.describeTopics(group.topics()).allTopicNames().get(timeout, TimeUnit.MILLISECONDS)
+                .forEach((topic, description) -> description.partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                 .partitionsToOffsetAndMetadata().get(timeout, TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
@@ -100,12 +100,12 @@ public class ConsumerLag {
                 .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
         var ends = admin.listOffsets(latest, new ListOffsetsOptions()).all().get(timeout, TimeUnit.MILLISECONDS);
         var starts = admin.listOffsets(earliest, new ListOffsetsOptions()).all().get(timeout, TimeUnit.MILLISECONDS);
-        var lag = new HashMap<TopicPartition, Long>();
+        long lag = 0;
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             long from = offset != null ? offset.offset() : starts.get(partition).offset();
-            lag.put(partition, Math.max(0, ends.get(partition).offset() - from));
+            lag += Math.max(0, ends.get(partition).offset() - from);
         }
-        return lag.values().stream().mapToLong(Long::longValue).sum();
+        return lag;
     }
 }

@@ -71,6 +71,12 @@ public class EventConsumers {
         return CompletableFuture.runAsync(() -> consume(ConsumerGroup.ANALYTICS, record), executor);
     }
 
+    /** The analytics group's second topic: product views. */
+    @Incoming("analytics-views-in")
+    public CompletionStage<Void> analyticsViews(ConsumerRecord<String, String> record) {
+        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.ANALYTICS, record), executor);
+    }
+
     void consume(ConsumerGroup group, ConsumerRecord<String, String> record) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         EventEnvelope event;

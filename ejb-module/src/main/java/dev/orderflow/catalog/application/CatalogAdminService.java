@@ -3,7 +3,9 @@ package dev.orderflow.catalog.application;
 import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
 import dev.orderflow.catalog.domain.ProductDetails;
+import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,9 @@ public class CatalogAdminService {
 
     @Inject
     Event<ProductChanged> changes;
+
+    @Inject
+    Outbox outbox;
 
     public CategoryNode createCategory(String name, UUID parentId) {
         if (parentId != null && catalog.find(Category.class, parentId) == null) {
@@ -76,7 +81,8 @@ public class CatalogAdminService {
     }
 
     /**
-     * Sets the on-hand quantity of a product in a warehouse (a stock count). Refused below what is reserved there.
+     * Sets the on-hand quantity of a product in a warehouse (a stock count) and records {@code inventory.updated} in
+     * the outbox, in the same (XA) transaction. Refused below what is reserved there.
      */
     public void setStock(UUID productId, String warehouseCode, int quantity) {
         find(productId);
@@ -91,6 +97,14 @@ public class CatalogAdminService {
                 ON CONFLICT (product_id, warehouse_id) DO UPDATE SET quantity = excluded.quantity, updated_at = now()
                 """).setParameter(1, productId).setParameter(2, warehouse.get(0)).setParameter(3, quantity)
                 .executeUpdate();
+        long available = ((Number) catalog
+                .createNativeQuery(
+                        "SELECT coalesce(sum(quantity - reserved_quantity), 0) FROM inventory WHERE product_id = ?1")
+                .setParameter(1, productId).getSingleResult()).longValue();
+        outbox.append("product", productId, "inventory.updated",
+                Json.createObjectBuilder().add("productId", productId.toString()).add("warehouseCode", warehouseCode)
+                        .add("quantity", quantity).add("available", available).build(),
+                null);
     }
 
     private Product find(UUID id) {

@@ -5,7 +5,9 @@ import dev.orderflow.catalog.application.ProductDetail;
 import dev.orderflow.catalog.application.ProductSummary;
 import dev.orderflow.platform.paging.PageRequest;
 import dev.orderflow.platform.rest.PageResponse;
+import dev.orderflow.messaging.AnalyticsEvents;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +24,9 @@ public class ProductResource {
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    AnalyticsEvents analytics;
 
     @GET
     @Operation(summary = "Search active products: text, category (with sub-categories), price range; sorted and paged")
@@ -40,7 +45,9 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One active product with its live available stock")
-    public ProductDetail detail(@PathParam("id") UUID id) {
-        return catalog.detail(id);
+    public ProductDetail detail(@PathParam("id") UUID id, @HeaderParam("X-Correlation-Id") String correlationId) {
+        ProductDetail detail = catalog.detail(id);
+        analytics.productViewed(id, correlationId);
+        return detail;
     }
 }
