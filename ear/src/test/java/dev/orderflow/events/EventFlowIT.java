@@ -102,6 +102,34 @@ class EventFlowIT {
     }
 
     @Test
+    void cancellingAPaidOrderRefundsItsPaymentOnce() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("8.00"), 10);
+        var placed = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 2, "card"), null);
+        UUID order = UUID.fromString(Http.json(placed).getString("id"));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertEquals("confirmed",
+                Http.json(Http.send("GET", services.publicUrl() + "/api/orders/" + order, null, shopper.token()))
+                        .getString("status")));
+
+        var cancelled = Http.send("POST", services.publicUrl() + "/api/orders/" + order + "/cancel", null,
+                shopper.token());
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals(10, CatalogFixture.totalStock(services, product.id()));
+        assertEquals(1, services.queryLong("orders_db",
+                "SELECT count(*) FROM payments WHERE order_id = ? AND status = 'refunded' AND amount = 16.00", order));
+        assertEquals(1,
+                services.queryLong("orders_db",
+                        "SELECT count(*) FROM outbox_events WHERE aggregate_id = ? AND event_type = 'payment.refunded'",
+                        order));
+        var again = Http.send("POST", services.publicUrl() + "/api/orders/" + order + "/cancel", null, shopper.token());
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals(1,
+                services.queryLong("orders_db",
+                        "SELECT count(*) FROM outbox_events WHERE aggregate_id = ? AND event_type = 'payment.refunded'",
+                        order));
+    }
+
+    @Test
     void aDeclinedPaymentCancelsTheOrderAndGivesItsStockBack() throws Exception {
         PaymentGatewayControl.set(services, "decline", 0);
         var shopper = Customers.shopper(services);

@@ -98,7 +98,7 @@ public class OutboxBatch {
             }
         }
         if (!acknowledged.isEmpty()) {
-            orders.createNativeQuery("UPDATE outbox_events SET sent_at = now() WHERE id IN (:ids)")
+            orders.createNativeQuery("UPDATE outbox_events SET sent_at = clock_timestamp() WHERE id IN (:ids)")
                     .setParameter("ids", acknowledged).executeUpdate();
         }
         if (failed > 0) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.orderflow.order.history.OrderHistory;
+import dev.orderflow.payment.Refunds;
 
 /**
  * Reads orders and moves them through their life cycle. Reads run in a (one-phase) transaction so an order's lines and
@@ -37,6 +38,9 @@ public class OrderService {
 
     @Inject
     OrderHistory history;
+
+    @Inject
+    Refunds refunds;
 
     /** One of the customer's own orders, active or archived; another customer's is not found. */
     public OrderView ofCustomer(UUID customer, UUID orderId) {
@@ -80,7 +84,7 @@ public class OrderService {
 
     /**
      * Moves an order along its life cycle (admins). Cancelling gives its stock back in the same XA transaction across
-     * orders_db and products_db; every change appends its event to the outbox.
+     * orders_db and products_db, and refunds a succeeded payment; every change appends its event to the outbox.
      *
      * @throws dev.orderflow.order.domain.IllegalOrderTransition
      *             when the life cycle forbids it; nothing changes
@@ -94,6 +98,7 @@ public class OrderService {
         outbox.append(order, correlationId);
         if (target == OrderStatus.CANCELLED) {
             outbox.appendInventoryReleased(order, correlationId);
+            refunds.refundIfPaid(order, "order cancelled by " + actor, correlationId);
         }
         return OrderView.of(order);
     }
