@@ -5,11 +5,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,10 +25,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Runs {@link OutboxBatch relay passes} on every node: back to back while batches come full, every
  * {@code outbox.relay.interval-ms} when idle, and with doubling back-off (up to {@code outbox.relay.max-backoff-ms})
- * while sends fail. Gauges {@code outbox.backlog} (unsent rows) and {@code outbox.oldest.age.seconds}.
+ * while sends fail. A commit that appended rows nudges it to run at once instead of at the next interval (not while
+ * backing off). Gauges {@code outbox.backlog} (unsent rows) and {@code outbox.oldest.age.seconds}.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -57,8 +65,10 @@ public class OutboxRelay {
     long ackTimeoutMillis;
 
     private volatile boolean running;
-    private volatile ScheduledFuture<?> next;
-    private long backoffMillis;
+    private ScheduledFuture<?> next; // guarded by this
+    private boolean ticking; // guarded by this
+    private volatile long backoffMillis;
+    private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile OutboxBatch.Backlog lastBacklog = new OutboxBatch.Backlog(0, 0);
     private volatile long backlogReadAt;
 
@@ -78,11 +88,20 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         running = false;
-        ScheduledFuture<?> pending = next;
-        if (pending != null) {
-            pending.cancel(false);
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    /** After a commit that appended outbox rows: relay now rather than at the next interval. */
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
+        nudged.set(true);
+        synchronized (this) {
+            if (running && !ticking && backoffMillis == 0 && next != null && next.cancel(false)) {
+                next = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -99,13 +118,18 @@ public class OutboxRelay {
         return lastBacklog;
     }
 
-    private void schedule(long delayMillis) {
+    private synchronized void schedule(long delayMillis) {
+        ticking = false;
         if (running) {
             next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
     private void tick() {
+        synchronized (this) {
+            ticking = true;
+        }
+        nudged.set(false);
         long delay = intervalMillis;
         try {
             // after a failure, probe with a single row until the broker takes it: sends that cannot complete are
@@ -122,6 +146,9 @@ public class OutboxRelay {
                 delay = backoffMillis;
             } else {
                 backoffMillis = 0;
+                if (nudged.get()) {
+                    delay = 0; // rows were committed while this pass ran
+                }
             }
         } catch (RuntimeException e) {
             backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);

@@ -6,6 +6,8 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderEvent;
 import dev.orderflow.order.domain.OrderNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +28,13 @@ public class Outbox {
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    /** Fired for every row appended; the relay observes it after a successful commit and relays at once. */
+    public record OutboxAppended() {
+    }
 
     /** Appends every event the order raised since it was loaded, and the notifications each one triggers. */
     public void append(Order order, String correlationId) {
@@ -77,6 +86,7 @@ public class Outbox {
                 """).setParameter(1, eventId).setParameter(2, aggregateType).setParameter(3, aggregateId)
                 .setParameter(4, type).setParameter(5, VERSION).setParameter(6, payload.toString())
                 .setParameter(7, correlationId).setParameter(8, occurredAt).executeUpdate();
+        appended.fire(new OutboxAppended());
     }
 
     private static JsonObject orderPayload(Order order) {
