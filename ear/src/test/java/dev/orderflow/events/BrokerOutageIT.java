@@ -132,6 +132,12 @@ class BrokerOutageIT {
 
         // each consumer's effect, exactly once per order
         assertEquals(ORDERS, count("SELECT count(*) FROM payments WHERE order_id = ANY(?)", orders), "payments");
+        for (String type : new String[] { "payment.initiated", "payment.succeeded", "order.confirmed",
+                "email.order_confirmation" }) { // no unique key guards these: only the processed-event claims do
+            assertEquals(ORDERS, count(
+                    "SELECT count(*) FROM outbox_events WHERE event_type = '" + type + "' AND aggregate_id = ANY(?)",
+                    orders), type);
+        }
         assertEquals(ORDERS, count("""
                 SELECT count(*) FROM processed_events p JOIN outbox_events o ON o.id = p.event_id
                 WHERE p.consumer_group = 'payment' AND o.aggregate_id = ANY(?)""", orders));

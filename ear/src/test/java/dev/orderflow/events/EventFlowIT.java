@@ -14,6 +14,7 @@ import dev.orderflow.testsupport.Customers;
 import dev.orderflow.testsupport.Deployments;
 import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.KafkaProbe;
+import dev.orderflow.testsupport.Metrics;
 import dev.orderflow.testsupport.MongoProbe;
 import dev.orderflow.testsupport.PaymentGatewayControl;
 import dev.orderflow.testsupport.TestServices;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -153,27 +155,60 @@ class EventFlowIT {
     void anInvoiceOrderIsNotChargedAndWaitsForAnAdmin() throws Exception {
         var shopper = Customers.shopper(services);
         var product = CatalogFixture.product(services, new BigDecimal("5.00"), 10);
-        var invoice = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 1, "invoice"), null);
-        var card = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 1, "card"), null);
-        UUID invoiceOrder = UUID.fromString(Http.json(invoice).getString("id"));
-        UUID cardOrder = UUID.fromString(Http.json(card).getString("id"));
-        // the card order proves the payment service is running; a payment-group lag of 0 (committed offsets at
-        // the end of every partition) proves it has also passed the invoice order's order.created
-        await().atMost(EVENTUALLY)
-                .untilAsserted(() -> assertEquals("confirmed", Http.json(
-                        Http.send("GET", services.publicUrl() + "/api/orders/" + cardOrder, null, shopper.token()))
-                        .getString("status")));
-        await().atMost(EVENTUALLY)
-                .untilAsserted(
-                        () -> assertEquals(0,
-                                Http.json(Http.send("GET", services.publicUrl() + "/api/admin/events", null,
-                                        Customers.adminToken(services))).getJsonObject("consumerLag")
-                                        .getInt("payment")));
+        UUID invoiceOrder;
+        ConsumerRecord<String, String> created;
+        try (var orderEvents = KafkaProbe.tail("order-events")) {
+            var invoice = send(shopper.token(), Checkouts.body(shopper.addressId(), product.id(), 1, "invoice"), null);
+            invoiceOrder = UUID.fromString(Http.json(invoice).getString("id"));
+            created = KafkaProbe.ofType(
+                    orderEvents.awaitRecords(seen -> !KafkaProbe.ofType(seen, "order.created", invoiceOrder).isEmpty(),
+                            EVENTUALLY),
+                    "order.created", invoiceOrder).get(0);
+        }
+        // the payment group has committed past the invoice order's order.created: it has handled it
+        await().atMost(EVENTUALLY).until(() -> KafkaProbe.committedPast("payment", created));
         assertEquals("pending",
                 Http.json(Http.send("GET", services.publicUrl() + "/api/orders/" + invoiceOrder, null, shopper.token()))
                         .getString("status"));
         assertEquals(0,
                 services.queryLong("orders_db", "SELECT count(*) FROM payments WHERE order_id = ?", invoiceOrder));
+    }
+
+    @Test
+    void anOutboxRowThatCannotBeSentIsParkedAndTheRelayGoesOn() throws Exception {
+        UUID bogus = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        try (var connection = services.connect("orders_db"); var insert = connection.prepareStatement("""
+                INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, event_version, payload)
+                VALUES (?, 'product', ?, ?, 1, '{}')""")) {
+            connection.setAutoCommit(false);
+            insert.setObject(1, bogus);
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, "bogus.thing");
+            insert.executeUpdate();
+            insert.setObject(1, good);
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, "inventory.updated");
+            insert.executeUpdate();
+            connection.commit();
+        }
+        try {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                assertEquals(1, services.queryLong("orders_db",
+                        "SELECT count(*) FROM outbox_events WHERE id = ? AND sent_at IS NOT NULL", good));
+                assertEquals(1, services.queryLong("orders_db", """
+                        SELECT count(*) FROM outbox_events WHERE id = ? AND parked_at IS NOT NULL AND sent_at IS NULL
+                        AND last_error LIKE '%no topic for event type bogus.thing%'""", bogus));
+            });
+            await().atMost(EVENTUALLY)
+                    .untilAsserted(() -> assertTrue(Metrics.value(services, "outbox_parked", null) >= 1));
+        } finally {
+            try (var connection = services.connect("orders_db");
+                    var delete = connection.prepareStatement("DELETE FROM outbox_events WHERE id = ?")) {
+                delete.setObject(1, bogus);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test

@@ -129,7 +129,7 @@ class OrderArchiveIT {
                     Checkouts.body(shopper.addressId(), product.id(), 1, "card"));
             assertEquals(201, paid.statusCode(), paid.body());
             paidDuringOutage = UUID.fromString(Http.json(paid).getString("id"));
-            Thread.sleep(3_000); // longer than the consumers' three attempts would take
+            Thread.sleep(10_000); // longer than three attempts would take (each waits 2 s for a server)
         } finally {
             services.start(Service.MONGO);
         }

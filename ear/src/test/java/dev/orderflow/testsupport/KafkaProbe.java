@@ -117,10 +117,19 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** True once {@code group} has committed an offset past {@code sent} (it has processed the record). */
     public static boolean committedPast(String group, RecordMetadata sent) {
+        return committedPast(group, sent.topic(), sent.partition(), sent.offset());
+    }
+
+    /** The same for a record read from the topic. */
+    public static boolean committedPast(String group, ConsumerRecord<String, String> record) {
+        return committedPast(group, record.topic(), record.partition(), record.offset());
+    }
+
+    private static boolean committedPast(String group, String topic, int partition, long recordOffset) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             var offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .get(new TopicPartition(sent.topic(), sent.partition()));
-            return offset != null && offset.offset() > sent.offset();
+                    .get(new TopicPartition(topic, partition));
+            return offset != null && offset.offset() > recordOffset;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -50,8 +50,8 @@ public class OutboxBatch {
     public record Pass(boolean locked, int read, int sent, int failed) {
     }
 
-    /** Backlog: unsent rows and the age in seconds of the oldest one (0 when none). */
-    public record Backlog(long rows, double oldestAgeSeconds) {
+    /** Backlog: unsent rows, the age in seconds of the oldest one (0 when none), and parked rows. */
+    public record Backlog(long rows, double oldestAgeSeconds, long parked) {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -65,17 +65,32 @@ public class OutboxBatch {
         List<Object[]> rows = orders.createNativeQuery("""
                 SELECT id, event_type, event_version, occurred_at, aggregate_type, aggregate_id, correlation_id,
                        payload::text
-                FROM outbox_events WHERE sent_at IS NULL ORDER BY seq LIMIT ?1
+                FROM outbox_events WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1
                 """).setParameter(1, batchSize).getResultList();
         if (rows.isEmpty()) {
             return new Pass(true, 0, 0, 0);
         }
+        // a row that cannot even be turned into a record (unknown type, broken payload) is parked for an operator,
+        // and the rest of its aggregate waits for the next pass, so one bad row never stalls the relay
+        Set<UUID> parkedAggregates = new HashSet<>();
         var events = new ArrayList<EventEnvelope>(rows.size());
         var sends = new ArrayList<CompletableFuture<Void>>(rows.size());
         for (Object[] row : rows) {
-            EventEnvelope event = envelope(row);
+            UUID aggregate = (UUID) row[5];
+            EventEnvelope event = null;
+            CompletableFuture<Void> send = null;
+            if (!parkedAggregates.contains(aggregate)) {
+                try {
+                    event = envelope(row);
+                    send = publisher.publish(event);
+                } catch (RuntimeException e) {
+                    park((UUID) row[0], e);
+                    parkedAggregates.add(aggregate);
+                    event = null;
+                }
+            }
             events.add(event);
-            sends.add(publisher.publish(event));
+            sends.add(send);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
         var acknowledged = new ArrayList<UUID>();
@@ -84,6 +99,9 @@ public class OutboxBatch {
         String firstFailure = null;
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
+            if (event == null) {
+                continue; // parked, or behind a parked row of its aggregate
+            }
             boolean ok = await(sends.get(i), deadline);
             if (!ok) {
                 failed++;
@@ -109,13 +127,24 @@ public class OutboxBatch {
         return new Pass(true, rows.size(), acknowledged.size(), failed);
     }
 
+    private void park(UUID id, RuntimeException cause) {
+        String error = (cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        LOG.severe(() -> "outbox row " + id + " parked, it cannot be sent: " + error);
+        orders.createNativeQuery(
+                "UPDATE outbox_events SET parked_at = clock_timestamp(), last_error = left(?2, 1000) WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, error).executeUpdate();
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Backlog backlog() {
         Object[] row = (Object[]) orders.createNativeQuery("""
-                SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
+                SELECT count(*) FILTER (WHERE parked_at IS NULL),
+                       coalesce(extract(epoch FROM now() - min(occurred_at) FILTER (WHERE parked_at IS NULL)), 0),
+                       count(*) FILTER (WHERE parked_at IS NOT NULL)
                 FROM outbox_events WHERE sent_at IS NULL
                 """).getSingleResult();
-        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(),
+                ((Number) row[2]).longValue());
     }
 
     private static boolean await(CompletableFuture<Void> send, long deadlineNanos) {

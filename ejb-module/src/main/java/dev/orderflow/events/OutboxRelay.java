@@ -1,21 +1,20 @@
 package dev.orderflow.events;
 
+import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,10 +22,11 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Runs {@link OutboxBatch relay passes} on every node: back to back while batches come full, every
- * {@code outbox.relay.interval-ms} when idle, and with doubling back-off (up to {@code outbox.relay.max-backoff-ms})
- * while sends fail. A commit that appended rows nudges it to run at once instead of at the next interval (not while
- * backing off). Gauges {@code outbox.backlog} (unsent rows) and {@code outbox.oldest.age.seconds}.
+ * Runs {@link OutboxBatch relay passes} on every node, on one thread of its own: back to back while batches come full,
+ * every {@code outbox.relay.interval-ms} when idle, and with doubling back-off (up to
+ * {@code outbox.relay.max-backoff-ms}, probing with one row) while sends fail. A commit that appended rows wakes it at
+ * once instead of at the next interval (not while backing off). Gauges {@code outbox.backlog} (unsent rows),
+ * {@code outbox.oldest.age.seconds} and {@code outbox.parked}.
  */
 @Singleton
 @Startup
@@ -39,7 +39,7 @@ public class OutboxRelay {
     OutboxBatch batch;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     MetricRegistry metrics;
@@ -64,12 +64,12 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.relay.ack-timeout-ms")
     long ackTimeoutMillis;
 
+    /** One permit wakes the loop; commits add at most one. */
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private ScheduledFuture<?> next; // guarded by this
-    private boolean ticking; // guarded by this
     private volatile long backoffMillis;
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private volatile OutboxBatch.Backlog lastBacklog = new OutboxBatch.Backlog(0, 0);
+    private Thread loop;
+    private volatile OutboxBatch.Backlog lastBacklog = new OutboxBatch.Backlog(0, 0, 0);
     private volatile long backlogReadAt;
 
     @PostConstruct
@@ -81,27 +81,35 @@ public class OutboxRelay {
                 Metadata.builder().withName("outbox.oldest.age.seconds")
                         .withDescription("Age of the oldest outbox row not yet relayed").withUnit("seconds").build(),
                 this, relay -> relay.backlog().oldestAgeSeconds());
+        metrics.gauge(
+                Metadata.builder().withName("outbox.parked")
+                        .withDescription("Outbox rows that cannot be sent, parked for an operator").build(),
+                this, relay -> relay.backlog().parked());
         if (enabled) {
             running = true;
-            schedule(intervalMillis);
+            loop = threads.newThread(this::run);
+            loop.setName("outbox-relay");
+            loop.start();
         }
     }
 
     @PreDestroy
-    synchronized void stop() {
+    void stop() {
         running = false;
-        if (next != null) {
-            next.cancel(false);
+        wake.release();
+        if (loop != null) {
+            try {
+                loop.join(ackTimeoutMillis + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** After a commit that appended outbox rows: relay now rather than at the next interval. */
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
-        nudged.set(true);
-        synchronized (this) {
-            if (running && !ticking && backoffMillis == 0 && next != null && next.cancel(false)) {
-                next = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
-            }
+        if (backoffMillis == 0 && wake.availablePermits() == 0) {
+            wake.release();
         }
     }
 
@@ -118,19 +126,24 @@ public class OutboxRelay {
         return lastBacklog;
     }
 
-    private synchronized void schedule(long delayMillis) {
-        ticking = false;
-        if (running) {
-            next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+    private void run() {
+        long delay = 0;
+        while (running) {
+            try {
+                wake.tryAcquire(delay, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wake.drainPermits(); // a commit arriving from here on wakes the next wait at once
+            if (running) {
+                delay = relayAll();
+            }
         }
     }
 
-    private void tick() {
-        synchronized (this) {
-            ticking = true;
-        }
-        nudged.set(false);
-        long delay = intervalMillis;
+    /** Passes until the outbox is drained or a send fails; returns how long to wait before the next. */
+    private long relayAll() {
         try {
             // after a failure, probe with a single row until the broker takes it: sends that cannot complete are
             // not piled up in the producer while it is down
@@ -141,21 +154,14 @@ public class OutboxRelay {
                 size = batchSize;
                 pass = batch.relay(size, ackTimeoutMillis);
             }
-            if (pass.failed() > 0) {
-                backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
-                delay = backoffMillis;
-            } else {
+            if (pass.failed() == 0) {
                 backoffMillis = 0;
-                if (nudged.get()) {
-                    delay = 0; // rows were committed while this pass ran
-                }
+                return intervalMillis;
             }
         } catch (RuntimeException e) {
-            backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
-            delay = backoffMillis;
-            LOG.log(Level.WARNING, "outbox relay pass failed; next in " + delay + " ms", e);
-        } finally {
-            schedule(delay);
+            LOG.log(Level.WARNING, "outbox relay pass failed", e);
         }
+        backoffMillis = backoffMillis == 0 ? intervalMillis * 2 : Math.min(maxBackoffMillis, backoffMillis * 2);
+        return backoffMillis;
     }
 }

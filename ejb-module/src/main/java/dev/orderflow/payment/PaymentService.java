@@ -20,12 +20,16 @@ import java.util.UUID;
 
 /**
  * Records a charge's outcome in one XA transaction: the event id as processed by the payment group, the payment row,
- * payment.initiated and payment.succeeded or payment.failed in the outbox, and the order confirmed (success) or
- * cancelled with its stock released (failure). A success for an order cancelled meanwhile is refunded
- * (payment.refunded) and the order stays cancelled.
+ * payment.initiated and payment.succeeded or payment.failed in the outbox, and the order confirmed (success, if still
+ * pending) or cancelled with its stock released (failure, if still pending or confirmed). A success for an order
+ * cancelled meanwhile is refunded (payment.refunded) and the order stays cancelled; a failure for an order already in
+ * fulfilment is logged for an operator.
  */
 @Stateless
 public class PaymentService {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger
+            .getLogger(PaymentService.class.getName());
 
     static final String GROUP = ConsumerGroup.PAYMENT.groupId();
     static final String ACTOR = "payment-service";
@@ -57,7 +61,7 @@ public class PaymentService {
             throw new OrderNotFound(orderId);
         }
         boolean approved = result.outcome() == ChargeResult.Outcome.APPROVED;
-        boolean refund = approved && order.status() != OrderStatus.PENDING;
+        boolean refund = approved && order.status() == OrderStatus.CANCELLED;
         String status = refund ? "refunded" : approved ? "succeeded" : "failed";
         orders.createNativeQuery("""
                 INSERT INTO payments (id, order_id, amount, method, status, failure_reason)
@@ -82,8 +86,13 @@ public class PaymentService {
                             .add("orderId", orderId.toString()).add("amount", amount)
                             .add("reason", "order " + order.status().externalName()).build(),
                     cid);
-        } else if (order.status() == OrderStatus.PENDING) {
-            orderService.move(orderId, approved ? OrderStatus.CONFIRMED : OrderStatus.CANCELLED, ACTOR, cid);
+        } else if (approved && order.status() == OrderStatus.PENDING) {
+            orderService.move(orderId, OrderStatus.CONFIRMED, ACTOR, cid);
+        } else if (!approved && order.status().canMoveTo(OrderStatus.CANCELLED)) {
+            orderService.move(orderId, OrderStatus.CANCELLED, ACTOR, cid); // unpaid: even if an admin confirmed it
+        } else if (!approved) {
+            LOG.warning(() -> "payment failed for order " + orderId + ", already " + order.status().externalName()
+                    + ": needs an operator");
         }
         return true;
     }

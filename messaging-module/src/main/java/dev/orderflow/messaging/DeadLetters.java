@@ -34,6 +34,8 @@ public class DeadLetters {
 
     static final String REDRIVE_OF = "redrive-of";
     private static final int MAX_READ = 10_000;
+    /** How far back each partition is read: older letters are beyond the operators' view (and retention). */
+    private static final long WINDOW_PER_PARTITION = 5_000;
 
     @Inject
     KafkaClients kafka;
@@ -108,11 +110,13 @@ public class DeadLetters {
             List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS, timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             reader.assign(partitions);
-            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> starts = reader.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> ends = reader.endOffsets(partitions, timeout);
+            // the newest records of each partition: letters and the markers of their re-drives
+            partitions.forEach(p -> reader.seek(p, Math.max(starts.get(p), ends.get(p) - WINDOW_PER_PARTITION)));
             var records = new ArrayList<ConsumerRecord<String, String>>();
             long deadline = System.currentTimeMillis() + 4L * kafka.timeoutMillis();
-            while (!reachedEnd(reader, ends) && records.size() < MAX_READ) {
+            while (!reachedEnd(reader, ends)) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new KafkaUnavailable(new TimeoutException("reading " + Topics.DEAD_LETTERS));
                 }

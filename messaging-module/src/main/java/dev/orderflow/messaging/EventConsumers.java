@@ -29,6 +29,8 @@ public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class.getName());
     private static final long MAX_OUTAGE_PAUSE_MILLIS = 30_000;
+    /** The newest envelope version every handler reads; a newer one is dead-lettered until consumers catch up. */
+    static final int SUPPORTED_VERSION = 1;
 
     @Inject
     EventHandlers handlers;
@@ -53,28 +55,53 @@ public class EventConsumers {
 
     @Incoming("payment-in")
     public CompletionStage<Void> payment(ConsumerRecord<String, String> record) {
-        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.PAYMENT, record), executor);
+        return dispatch(ConsumerGroup.PAYMENT, record);
     }
 
     @Incoming("inventory-in")
     public CompletionStage<Void> inventory(ConsumerRecord<String, String> record) {
-        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.INVENTORY, record), executor);
+        return dispatch(ConsumerGroup.INVENTORY, record);
     }
 
     @Incoming("notification-in")
     public CompletionStage<Void> notification(ConsumerRecord<String, String> record) {
-        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.NOTIFICATION, record), executor);
+        return dispatch(ConsumerGroup.NOTIFICATION, record);
     }
 
     @Incoming("analytics-in")
     public CompletionStage<Void> analytics(ConsumerRecord<String, String> record) {
-        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.ANALYTICS, record), executor);
+        return dispatch(ConsumerGroup.ANALYTICS, record);
     }
 
     /** The analytics group's second topic: product views. */
     @Incoming("analytics-views-in")
     public CompletionStage<Void> analyticsViews(ConsumerRecord<String, String> record) {
-        return CompletableFuture.runAsync(() -> consume(ConsumerGroup.ANALYTICS, record), executor);
+        return dispatch(ConsumerGroup.ANALYTICS, record);
+    }
+
+    /**
+     * Runs the record's handling on the managed executor. If the application is stopping (the executor refuses the
+     * task, or the handling is interrupted) the stage is left incomplete: the record is neither acknowledged nor
+     * dead-lettered, its offset is not committed, and the group's next consumer receives it again.
+     */
+    private CompletionStage<Void> dispatch(ConsumerGroup group, ConsumerRecord<String, String> record) {
+        var done = new CompletableFuture<Void>();
+        try {
+            executor.execute(() -> {
+                try {
+                    consume(group, record);
+                    done.complete(null);
+                } catch (ShuttingDown e) {
+                    LOG.info(() -> group.groupId() + ": stopping; " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset() + " is left for redelivery");
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info(() -> group.groupId() + ": executor refused the record (stopping); left for redelivery");
+        }
+        return done;
     }
 
     void consume(ConsumerGroup group, ConsumerRecord<String, String> record) {
@@ -87,7 +114,12 @@ public class EventConsumers {
             LOG.warning(() -> group.groupId() + ": dead-lettering " + where + ", " + e.getMessage());
             throw new EventRejected(group.groupId() + ": " + e.getMessage());
         }
-        EventHandler handler = handlers.await(group, Duration.ofSeconds(60));
+        if (event.version() > SUPPORTED_VERSION) {
+            count(group, "dead_lettered");
+            throw new EventRejected(group.groupId() + ": " + event.type() + " " + event.eventId() + " has version "
+                    + event.version() + ", this consumer reads up to " + SUPPORTED_VERSION);
+        }
+        EventHandler handler = awaitHandler(group);
         RuntimeException last = null;
         long outagePause = retryBackoffMillis;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -97,7 +129,10 @@ public class EventConsumers {
                 return;
             } catch (RuntimeException e) {
                 last = e;
-                if (dependencyDown(e) && !Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ShuttingDown();
+                }
+                if (dependencyDown(e)) {
                     // not the event's fault: wait for the dependency without spending an attempt
                     count(group, "retried");
                     long pause = outagePause;
@@ -126,11 +161,29 @@ public class EventConsumers {
         metrics.counter("events.consumed", new Tag("group", group.groupId()), new Tag("outcome", outcome)).inc();
     }
 
+    private EventHandler awaitHandler(ConsumerGroup group) {
+        try {
+            return handlers.await(group, Duration.ofSeconds(60));
+        } catch (IllegalStateException e) {
+            throw new ShuttingDown(); // not registered: the application did not start; redeliver, never dead-letter
+        }
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new ShuttingDown();
+        }
+    }
+
+    /** The application is stopping: leave the record for redelivery. */
+    static class ShuttingDown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ShuttingDown() {
+            super("shutting down", null, false, false);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderLineDraft;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.infrastructure.IdempotencyKeys;
+import dev.orderflow.order.history.OrderHistory;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class CheckoutService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OrderHistory history;
+
     /**
      * Places an order exactly once per idempotency key, in ONE JTA transaction across orders_db (key, order, lines,
      * status history, outbox row for {@code order.created}), users_db (the shipping address, snapshotted) and
@@ -56,7 +60,10 @@ public class CheckoutService {
         Optional<UUID> earlier = idempotencyKeys.claimOrFind(command.customerId(), command.idempotencyKey(),
                 command.requestHash());
         if (earlier.isPresent()) {
-            return new PlacedOrder(OrderView.of(orders.find(Order.class, earlier.get())), true);
+            Order placed = orders.find(Order.class, earlier.get());
+            // a key outlives its order's move to the history: replay from there
+            return new PlacedOrder(placed != null ? OrderView.of(placed)
+                    : history.find(earlier.get()).orElseThrow(() -> new OrderNotFound(earlier.get())), true);
         }
         if (command.quantities().isEmpty()) {
             throw new EmptyCart(); // after the claim: a retry of an order placed from a now-empty cart replays

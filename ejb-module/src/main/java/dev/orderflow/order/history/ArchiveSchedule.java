@@ -1,6 +1,8 @@
 package dev.orderflow.order.history;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Configuration: {@code archive.enabled}, {@code archive.after-days} (30), {@code archive.batch-size}.
  */
 @Singleton
+@Lock(LockType.READ) // the timer and operators may run at once; the archiver's advisory lock orders them
 public class ArchiveSchedule {
 
     private static final Logger LOG = Logger.getLogger(ArchiveSchedule.class.getName());
@@ -39,20 +42,27 @@ public class ArchiveSchedule {
             return;
         }
         try {
-            run(Duration.ofDays(afterDays));
+            archive(Duration.ofDays(afterDays), false);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "order archiving failed; the next run tries again", e);
         }
     }
 
-    /** Archives every finished order older than {@code olderThan}, batch by batch; returns how many. */
+    /**
+     * Archives every finished order older than {@code olderThan}, batch by batch, waiting for another node's run to
+     * finish first; returns how many.
+     */
     public int run(Duration olderThan) {
+        return archive(olderThan, true);
+    }
+
+    private int archive(Duration olderThan, boolean wait) {
         int total = 0;
-        int archived;
+        OrderArchiver.Batch batch;
         do {
-            archived = archiver.archiveBatch(olderThan, batchSize);
-            total += Math.max(0, archived);
-        } while (archived == batchSize);
+            batch = archiver.archiveBatch(olderThan, batchSize, wait);
+            total += batch.archived();
+        } while (batch.read() == batchSize && batch.archived() > 0);
         return total;
     }
 

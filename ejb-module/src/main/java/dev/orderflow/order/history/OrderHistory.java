@@ -3,6 +3,8 @@ package dev.orderflow.order.history;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -42,23 +44,31 @@ public class OrderHistory {
 
     private volatile boolean indexed;
 
-    /** Writes (or overwrites) the order's document; safe to repeat. */
+    /** Writes (or overwrites) the order's document, acknowledged by a majority, journaled; safe to repeat. */
     public void store(Order order) {
-        collection().replaceOne(eq("_id", order.id().toString()), toDocument(order), new ReplaceOptions().upsert(true));
+        collection().withWriteConcern(WriteConcern.MAJORITY.withJournal(true))
+                .replaceOne(eq("_id", order.id().toString()), toDocument(order), new ReplaceOptions().upsert(true));
     }
 
     /** True if the stored document says exactly what the order says (id, customer, status, total, lines). */
     public boolean matches(Order order) {
-        Document stored = collection().find(eq("_id", order.id().toString())).first();
+        Document stored = collection().withReadConcern(ReadConcern.MAJORITY).find(eq("_id", order.id().toString()))
+                .first();
         if (stored == null) {
             return false;
         }
         OrderView view = toView(stored);
         OrderView expected = OrderView.of(order);
         return view.customerId().equals(expected.customerId()) && view.status().equals(expected.status())
-                && view.total().compareTo(expected.total()) == 0 && view.lines().size() == expected.lines().size()
-                && view.lines().stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
-                        .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(expected.total()) == 0;
+                && view.total().compareTo(expected.total()) == 0 && lines(view).equals(lines(expected))
+                && view.history().size() == expected.history().size();
+    }
+
+    /** Lines as product, quantity and price (scale-free), in product order. */
+    private static List<String> lines(OrderView order) {
+        return order.lines().stream()
+                .map(l -> l.productId() + "x" + l.quantity() + "@" + l.unitPrice().stripTrailingZeros().toPlainString())
+                .sorted().toList();
     }
 
     public Optional<OrderView> find(UUID orderId) {

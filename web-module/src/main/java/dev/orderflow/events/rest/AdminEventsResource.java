@@ -45,12 +45,13 @@ public class AdminEventsResource {
     @Inject
     DeadLetters deadLetters;
 
-    public record EventsStatus(long outboxBacklog, double outboxOldestAgeSeconds, Map<String, Long> consumerLag) {
+    public record EventsStatus(long outboxBacklog, double outboxOldestAgeSeconds, long outboxParked,
+            Map<String, Long> consumerLag) {
     }
 
     @GET
     @Path("/events")
-    @Operation(summary = "Outbox backlog and age of its oldest row; consumer lag per group")
+    @Operation(summary = "Outbox backlog, age of its oldest row, parked rows; consumer lag per group")
     public EventsStatus status() {
         var backlog = relay.backlog();
         var lags = new LinkedHashMap<String, Long>();
@@ -58,7 +59,7 @@ public class AdminEventsResource {
         for (ConsumerGroup group : ConsumerGroup.values()) {
             lags.putIfAbsent(group.groupId(), null);
         }
-        return new EventsStatus(backlog.rows(), backlog.oldestAgeSeconds(), lags);
+        return new EventsStatus(backlog.rows(), backlog.oldestAgeSeconds(), backlog.parked(), lags);
     }
 
     @GET

@@ -52,7 +52,8 @@ public record CheckoutRequest(@NotNull UUID shippingAddressId,
                 .map(e -> e.getKey() + "*" + e.getValue()).collect(Collectors.joining(","));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((shippingAddressId + "|" + lines + "|" + paymentMethod).getBytes(StandardCharsets.UTF_8));
+                    .digest((shippingAddressId + "|" + lines + "|" + PaymentMethods.orDefault(paymentMethod))
+                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
