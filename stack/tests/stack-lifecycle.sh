@@ -6,7 +6,7 @@ set -uo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=$(mktemp -d /tmp/orderflow-stack-test.XXXXXX)
 export STACK_DIR=$WORK/stack PG_PORT=25433 REDIS_PORT=26379 KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 \
-  MONGO_PORT=27117 NGINX_PORT=28000 NGINX_IT_PORT=28100 HTTP_PORT=28080 IT_HTTP_PORT=28180
+  MONGO_PORT=27117 NGINX_PORT=28000 NGINX_IT_PORT=28100 HTTP_PORT=28080 IT_HTTP_PORT=28180 PROMETHEUS_PORT=29190
 # share the jars the main stack already fetched
 mkdir -p "$STACK_DIR"
 [[ -d $REPO/.stack/lib ]] && cp -r "$REPO/.stack/lib" "$STACK_DIR/lib"
@@ -66,7 +66,7 @@ sleep 0.5
 
 check "down succeeds" "$REPO/bin/stack" down
 for pid in "${pids[@]}"; do check "stack process $pid is gone" gone "$pid"; done
-for port in $PG_PORT $REDIS_PORT $KAFKA_PORT $MONGO_PORT $NGINX_PORT; do
+for port in $PG_PORT $REDIS_PORT $KAFKA_PORT $MONGO_PORT $NGINX_PORT $PROMETHEUS_PORT; do
   check "port $port is closed" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null"
 done
 for pid in "${decoys[@]:1}"; do check "process $pid not started by the stack still runs" alive "$pid"; done

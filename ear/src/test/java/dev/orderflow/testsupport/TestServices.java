@@ -50,6 +50,11 @@ public interface TestServices {
         return "http://127.0.0.1:" + env("IT_HTTP_PORT", "8180");
     }
 
+    /** The stack's Prometheus, which scrapes the node under test as node="it". */
+    default String prometheusUrl() {
+        return "http://127.0.0.1:" + env("PROMETHEUS_PORT", "9090");
+    }
+
     /** JMX of the node under test, over its management port (local authentication). */
     default String jmxUrl() {
         return "service:jmx:remote+http://127.0.0.1:" + env("IT_MANAGEMENT_PORT", "10090");
