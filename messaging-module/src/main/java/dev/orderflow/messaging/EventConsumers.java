@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.MDC;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -120,6 +121,17 @@ public class EventConsumers {
                     + event.version() + ", this consumer reads up to " + SUPPORTED_VERSION);
         }
         EventHandler handler = awaitHandler(group);
+        if (event.correlationId() != null) {
+            MDC.put("cid", event.correlationId()); // the consumer's log lines name the request that caused the event
+        }
+        try {
+            handle(group, handler, event, where);
+        } finally {
+            MDC.remove("cid");
+        }
+    }
+
+    private void handle(ConsumerGroup group, EventHandler handler, EventEnvelope event, String where) {
         RuntimeException last = null;
         long outagePause = retryBackoffMillis;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {

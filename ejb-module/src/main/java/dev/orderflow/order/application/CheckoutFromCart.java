@@ -37,6 +37,10 @@ public class CheckoutFromCart {
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }
+        if (!placed.replayed()) {
+            LOG.info(() -> "order " + placed.order().id() + " placed by " + customer + ": "
+                    + placed.order().lines().size() + " line(s), total " + placed.order().total());
+        }
         return placed;
     }
 
