@@ -4,6 +4,7 @@ import dev.orderflow.messaging.ConsumerGroup;
 import dev.orderflow.messaging.EventHandler;
 import dev.orderflow.messaging.EventHandlers;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -28,6 +29,12 @@ public class EventHandlerRegistration {
 
     @EJB(beanName = "AnalyticsEventHandler")
     EventHandler analytics;
+
+    /** Stopped before the handler EJBs it references: records in flight are left for redelivery from now on. */
+    @PreDestroy
+    void withdraw() {
+        handlers.withdraw();
+    }
 
     @PostConstruct
     void register() {

@@ -135,14 +135,17 @@ public class EventConsumers {
         RuntimeException last = null;
         long outagePause = retryBackoffMillis;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (handlers.withdrawn()) {
+                throw new ShuttingDown();
+            }
             try {
                 handler.handle(event);
                 count(group, "processed");
                 return;
             } catch (RuntimeException e) {
                 last = e;
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ShuttingDown();
+                if (Thread.currentThread().isInterrupted() || handlers.withdrawn() || componentStopped(e)) {
+                    throw new ShuttingDown(); // the application is stopping: not the event's fault
                 }
                 if (dependencyDown(e)) {
                     // not the event's fault: wait for the dependency without spending an attempt
@@ -197,6 +200,17 @@ public class EventConsumers {
         ShuttingDown() {
             super("shutting down", null, false, false);
         }
+    }
+
+    /** The handler's component is stopped (undeploy, shutdown): WildFly's ComponentIsStoppedException. */
+    static boolean componentStopped(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ComponentIsStoppedException")
+                    || t.getMessage() != null && t.getMessage().contains("WFLYEE0043")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean dependencyDown(Throwable failure) {

@@ -17,6 +17,16 @@ import java.util.concurrent.TimeoutException;
 public class EventHandlers {
 
     private final Map<ConsumerGroup, CompletableFuture<EventHandler>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean withdrawn;
+
+    /** The application is stopping: its handlers must not be called any more. */
+    public void withdraw() {
+        withdrawn = true;
+    }
+
+    public boolean withdrawn() {
+        return withdrawn;
+    }
 
     public void register(ConsumerGroup group, EventHandler handler) {
         future(group).complete(handler);

@@ -36,6 +36,18 @@ class RoutingAndFailuresTest {
         assertFalse(EventConsumers.dependencyDown(new RuntimeException(new SQLException("duplicate", "23505"))));
     }
 
+    /** Stands for WildFly's org.jboss.as.ee.component.ComponentIsStoppedException. */
+    static class ComponentIsStoppedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aStoppedHandlerComponentIsToldApartFromAFailingEvent() {
+        assertTrue(EventConsumers.componentStopped(new RuntimeException(new ComponentIsStoppedException())));
+        assertTrue(EventConsumers.componentStopped(new IllegalStateException("WFLYEE0043: Component is stopped")));
+        assertFalse(EventConsumers.componentStopped(new IllegalStateException("order not found")));
+    }
+
     @Test
     void aDeadLetterReasonNamesTheRootCause() {
         assertEquals("IllegalArgumentException: bad total",
