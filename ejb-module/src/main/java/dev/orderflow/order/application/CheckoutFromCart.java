@@ -2,6 +2,7 @@ package dev.orderflow.order.application;
 
 import dev.orderflow.cart.application.CartService;
 import dev.orderflow.platform.problem.DependencyUnavailable;
+import dev.orderflow.platform.operations.OrderIntake;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class CheckoutFromCart {
     @Inject
     CartService carts;
 
+    @Inject
+    OrderIntake intake;
+
     /**
      * Places the order; with no explicit lines ({@code quantities} null) the cart's lines are ordered and the cart is
      * cleared once the order is committed.
@@ -32,8 +36,8 @@ public class CheckoutFromCart {
             Map<UUID, Integer> quantities, String paymentMethod, String correlationId) {
         boolean fromCart = quantities == null;
         Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
-        PlacedOrder placed = checkout.placeOrder(new PlaceOrder(customer, idempotencyKey, requestHash,
-                shippingAddressId, lines, paymentMethod, correlationId));
+        PlacedOrder placed = intake.admit(() -> checkout.placeOrder(new PlaceOrder(customer, idempotencyKey,
+                requestHash, shippingAddressId, lines, paymentMethod, correlationId)));
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }
