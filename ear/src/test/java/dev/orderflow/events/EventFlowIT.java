@@ -20,9 +20,6 @@ import dev.orderflow.testsupport.PaymentGatewayControl;
 import dev.orderflow.testsupport.TestServices;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -279,14 +276,7 @@ class EventFlowIT {
         }
     }
 
-    private HttpResponse<String> send(String token, String body, String correlationId) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(services.publicUrl() + "/api/orders"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString());
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        return HttpClient.newHttpClient().send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String token, String body, String correlationId) {
+        return Checkouts.place(services.publicUrl(), token, UUID.randomUUID().toString(), body, correlationId);
     }
 }

@@ -45,15 +45,8 @@ class CorrelationIdIT {
         String cid = "it-" + UUID.randomUUID();
         UUID order;
         try (var orderEvents = KafkaProbe.tail("order-events")) {
-            var response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(services.publicUrl() + "/api/orders"))
-                            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + shopper.token())
-                            .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Correlation-Id", cid)
-                            .POST(HttpRequest.BodyPublishers
-                                    .ofString(Checkouts.body(shopper.addressId(), product.id(), 1)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = Checkouts.place(services.publicUrl(), shopper.token(), UUID.randomUUID().toString(),
+                    Checkouts.body(shopper.addressId(), product.id(), 1), cid);
             assertEquals(201, response.statusCode(), response.body());
             assertEquals(cid, response.headers().firstValue("X-Correlation-Id").orElse(null));
             order = UUID.fromString(Http.json(response).getString("id"));

@@ -37,11 +37,20 @@ public final class Checkouts {
 
     /** The same through a given public URL (one node's nginx listener). */
     public static HttpResponse<String> place(String publicUrl, String token, String idempotencyKey, String body) {
+        return place(publicUrl, token, idempotencyKey, body, null);
+    }
+
+    /** The same with an X-Correlation-Id header when {@code correlationId} is not null. */
+    public static HttpResponse<String> place(String publicUrl, String token, String idempotencyKey, String body,
+            String correlationId) {
         var builder = HttpRequest.newBuilder(URI.create(publicUrl + "/api/orders")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
+        }
+        if (correlationId != null) {
+            builder.header("X-Correlation-Id", correlationId);
         }
         try {
             return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
