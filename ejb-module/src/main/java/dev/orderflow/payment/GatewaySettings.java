@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * How the simulated payment gateway behaves: its mode and latency, from configuration ({@code payment.gateway.mode},
@@ -56,8 +57,8 @@ public class GatewaySettings {
 
     public Settings current() {
         try {
-            String stored = redis.client().<String> getBucket(KEY, org.redisson.client.codec.StringCodec.INSTANCE)
-                    .get();
+            String stored = redis.call("payment_settings.read",
+                    client -> client.<String> getBucket(KEY, StringCodec.INSTANCE).get());
             if (stored != null) {
                 return Settings.decode(stored);
             }
@@ -70,8 +71,10 @@ public class GatewaySettings {
     /** Changes the settings for every node. */
     public Settings change(Settings settings) {
         try {
-            redis.client().<String> getBucket(KEY, org.redisson.client.codec.StringCodec.INSTANCE)
-                    .set(settings.encode());
+            redis.call("payment_settings.write", client -> {
+                client.<String> getBucket(KEY, StringCodec.INSTANCE).set(settings.encode());
+                return null;
+            });
             return settings;
         } catch (RuntimeException e) {
             throw new DependencyUnavailable("redis", e);
@@ -81,7 +84,7 @@ public class GatewaySettings {
     /** Back to the configuration. */
     public Settings reset() {
         try {
-            redis.client().getBucket(KEY).delete();
+            redis.call("payment_settings.reset", client -> client.getBucket(KEY).delete());
         } catch (RuntimeException e) {
             throw new DependencyUnavailable("redis", e);
         }

@@ -1,5 +1,6 @@
 package dev.orderflow.payment;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class PaymentGateway {
 
+    /** The circuit breaker's name ({@link GatewayCircuitMetrics}). */
+    public static final String CIRCUIT = "payment-gateway";
+
     @Inject
     GatewaySettings settings;
 
@@ -41,6 +45,7 @@ public class PaymentGateway {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { GatewayError.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS, successThreshold = 1)
+    @CircuitBreakerName(CIRCUIT)
     @Fallback(fallbackMethod = "unavailable")
     public ChargeResult charge(UUID orderId, BigDecimal amount, String method) {
         ChargeResult earlier = charges.get(orderId);

@@ -1,9 +1,11 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.observability.DependencyCalls;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,9 @@ public class EventPublisher {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<String> emitter;
 
+    @Inject
+    DependencyCalls calls;
+
     /** Sends the event to its type's topic, keyed by its aggregate id. */
     public CompletableFuture<Void> publish(EventEnvelope event) {
         var headers = new LinkedHashMap<String, String>();
@@ -45,6 +50,9 @@ public class EventPublisher {
     /** Sends one record as it is (re-drives use this); the future completes on the broker's acknowledgement. */
     public CompletableFuture<Void> send(String topic, String key, String value, Map<String, String> headers) {
         var acknowledged = new CompletableFuture<Void>();
+        long started = System.nanoTime();
+        acknowledged.whenComplete((ok, failure) -> calls.record(DependencyCalls.KAFKA, "send",
+                Duration.ofNanos(System.nanoTime() - started), failure != null));
         var kafkaHeaders = new RecordHeaders();
         headers.forEach((name, header) -> kafkaHeaders.add(name, header.getBytes(StandardCharsets.UTF_8)));
         var metadata = OutgoingKafkaRecordMetadata.<String> builder().withTopic(topic).withKey(key)

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -44,8 +45,8 @@ public class CartService {
         if (product == null || !product.active()) {
             throw new ProductNotAvailable(productId);
         }
-        Map<UUID, Integer> lines = redis(() -> {
-            RMap<String, String> cart = cart(customer);
+        Map<UUID, Integer> lines = redis("cart.put", client -> {
+            RMap<String, String> cart = cart(client, customer);
             if (!cart.containsKey(productId.toString()) && cart.size() >= MAX_LINES) {
                 throw new CartLimitExceeded(MAX_LINES);
             }
@@ -57,8 +58,8 @@ public class CartService {
     }
 
     public CartView remove(UUID customer, UUID productId) {
-        return describe(redis(() -> {
-            RMap<String, String> cart = cart(customer);
+        return describe(redis("cart.remove", client -> {
+            RMap<String, String> cart = cart(client, customer);
             cart.fastRemove(productId.toString());
             cart.expire(TIME_TO_LIVE);
             return read(cart);
@@ -66,12 +67,12 @@ public class CartService {
     }
 
     public void clear(UUID customer) {
-        redis(() -> cart(customer).delete());
+        redis("cart.clear", client -> cart(client, customer).delete());
     }
 
     /** Product id to quantity, for checkout. */
     public Map<UUID, Integer> quantities(UUID customer) {
-        return redis(() -> read(cart(customer)));
+        return redis("cart.read", client -> read(cart(client, customer)));
     }
 
     private CartView describe(Map<UUID, Integer> quantities) {
@@ -90,8 +91,8 @@ public class CartService {
         return new CartView(lines, total);
     }
 
-    private RMap<String, String> cart(UUID customer) {
-        return redis.client().getMap("cart:" + customer, StringCodec.INSTANCE);
+    private static RMap<String, String> cart(RedissonClient client, UUID customer) {
+        return client.getMap("cart:" + customer, StringCodec.INSTANCE);
     }
 
     private static Map<UUID, Integer> read(RMap<String, String> cart) {
@@ -101,9 +102,9 @@ public class CartService {
         return lines;
     }
 
-    private static <T> T redis(Supplier<T> call) {
+    private <T> T redis(String operation, Function<RedissonClient, T> call) {
         try {
-            return call.get();
+            return redis.call(operation, call);
         } catch (CartLimitExceeded e) {
             throw e;
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -50,7 +51,7 @@ public class ProductCache {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "unreachable")
     public Optional<ProductDetail> get(UUID id) {
-        String json = bucket(id).get();
+        String json = redis.call("product_cache.get", client -> bucket(client, id).get());
         if (json == null) {
             misses.inc();
             return Optional.empty();
@@ -63,13 +64,17 @@ public class ProductCache {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "notStored")
     public void put(ProductDetail product) {
-        bucket(product.id()).set(jsonb.toJson(product), TIME_TO_LIVE);
+        String json = jsonb.toJson(product);
+        redis.call("product_cache.put", client -> {
+            bucket(client, product.id()).set(json, TIME_TO_LIVE);
+            return null;
+        });
     }
 
     @Timeout(500)
     @Fallback(fallbackMethod = "notEvicted")
     public void evict(UUID id) {
-        bucket(id).delete();
+        redis.call("product_cache.evict", client -> bucket(client, id).delete());
     }
 
     @Gauge(name = "product.cache.hit.ratio", absolute = true, unit = MetricUnits.NONE, description = "Share of product page reads served from Redis")
@@ -92,7 +97,7 @@ public class ProductCache {
                 .warning(() -> "product " + id + " not evicted (Redis unavailable); it expires within an hour");
     }
 
-    private RBucket<String> bucket(UUID id) {
-        return redis.client().getBucket("product:" + id, StringCodec.INSTANCE);
+    private static RBucket<String> bucket(RedissonClient client, UUID id) {
+        return client.getBucket("product:" + id, StringCodec.INSTANCE);
     }
 }

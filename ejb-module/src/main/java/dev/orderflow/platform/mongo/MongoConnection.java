@@ -5,9 +5,16 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
+import com.mongodb.event.ServerMonitorListener;
+import dev.orderflow.observability.DependencyCalls;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +35,9 @@ public class MongoConnection {
     @ConfigProperty(name = "mongodb.timeout-ms")
     int timeoutMillis;
 
+    @Inject
+    DependencyCalls calls;
+
     private MongoClient client;
 
     public synchronized MongoDatabase database() {
@@ -36,7 +46,8 @@ public class MongoConnection {
                     .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
                     .applyToSocketSettings(b -> b.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                             .readTimeout(timeoutMillis * 5, TimeUnit.MILLISECONDS))
-                    .build();
+                    .addCommandListener(new CommandTimings())
+                    .applyToServerSettings(b -> b.addServerMonitorListener(new MissedHeartbeats())).build();
             client = MongoClients.create(settings);
         }
         return client.getDatabase(databaseName);
@@ -49,6 +60,35 @@ public class MongoConnection {
 
     public String databaseName() {
         return databaseName;
+    }
+
+    /**
+     * Every command the driver sends, as {@code dependency.calls{dependency="mongodb", operation=<command name>}};
+     * failed commands also as {@code dependency.failures}.
+     */
+    private final class CommandTimings implements CommandListener {
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            calls.record(DependencyCalls.MONGODB, event.getCommandName(),
+                    Duration.ofNanos(event.getElapsedTime(TimeUnit.NANOSECONDS)), false);
+        }
+
+        @Override
+        public void commandFailed(CommandFailedEvent event) {
+            calls.record(DependencyCalls.MONGODB, event.getCommandName(),
+                    Duration.ofNanos(event.getElapsedTime(TimeUnit.NANOSECONDS)), true);
+        }
+    }
+
+    /**
+     * A server that cannot be reached fails no command (the driver gives up selecting a server first), so its missed
+     * heartbeats are counted: {@code dependency.failures{dependency="mongodb", operation="heartbeat"}}.
+     */
+    private final class MissedHeartbeats implements ServerMonitorListener {
+        @Override
+        public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+            calls.failure(DependencyCalls.MONGODB, "heartbeat");
+        }
     }
 
     @PreDestroy

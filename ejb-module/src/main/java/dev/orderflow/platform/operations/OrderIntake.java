@@ -1,6 +1,5 @@
 package dev.orderflow.platform.operations;
 
-import dev.orderflow.platform.problem.DependencyUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -20,7 +19,7 @@ public class OrderIntake {
 
     public <T> T admit(Supplier<T> checkout) {
         if (paused) {
-            throw new DependencyUnavailable("order intake (paused by an operator)", null);
+            throw new IntakePaused();
         }
         inFlight.incrementAndGet();
         try {

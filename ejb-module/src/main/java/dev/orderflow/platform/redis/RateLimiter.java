@@ -32,8 +32,9 @@ public class RateLimiter {
 
     public Decision hit(String key, int limit, Duration window) {
         try {
-            List<Long> result = redis.client().getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT,
-                    RScript.ReturnType.MULTI, List.of("rate_limit:" + key), window.toMillis());
+            List<Long> result = redis.call("rate_limit",
+                    client -> client.getScript(LongCodec.INSTANCE).<List<Long>> eval(RScript.Mode.READ_WRITE, COUNT,
+                            RScript.ReturnType.MULTI, List.of("rate_limit:" + key), window.toMillis()));
             long count = result.get(0);
             long millisLeft = Math.max(result.get(1), 0);
             return new Decision(count <= limit, Math.max(1, (millisLeft + 999) / 1000));

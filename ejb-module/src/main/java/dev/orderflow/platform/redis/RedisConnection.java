@@ -1,9 +1,12 @@
 package dev.orderflow.platform.redis;
 
+import dev.orderflow.observability.DependencyCalls;
+import dev.orderflow.platform.problem.Conflict;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -25,7 +28,18 @@ public class RedisConnection {
     @ConfigProperty(name = "redis.timeout-ms")
     int timeoutMillis;
 
+    @Inject
+    DependencyCalls calls;
+
     private RedissonClient client;
+
+    /**
+     * One Redis call through the shared client, timed and counted as {@code dependency.calls{dependency="redis",
+     * operation}} (failures: {@code dependency.failures}); a business rule broken inside the call is not a failure.
+     */
+    public <T> T call(String operation, Function<RedissonClient, T> call) {
+        return calls.call(DependencyCalls.REDIS, operation, Conflict.class::isInstance, () -> call.apply(client()));
+    }
 
     /** The shared client; throws when Redis cannot be reached and no client exists yet. */
     public synchronized RedissonClient client() {

@@ -1,11 +1,13 @@
 package dev.orderflow.order.rest;
 
 import dev.orderflow.order.application.CheckoutFromCart;
+import dev.orderflow.order.application.OrderOutcomes;
 import dev.orderflow.order.application.OrderService;
 import dev.orderflow.order.application.OrderView;
 import dev.orderflow.order.application.PlacedOrder;
 import dev.orderflow.platform.paging.PageRequest;
 import dev.orderflow.platform.rest.CurrentCustomer;
+import dev.orderflow.platform.rest.InvalidRequest;
 import dev.orderflow.platform.rest.PageResponse;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
@@ -47,13 +49,28 @@ public class OrderResource {
     @Inject
     CurrentCustomer caller;
 
+    @Inject
+    OrderOutcomes outcomes;
+
     @POST
     @Operation(summary = "Place an order exactly once per Idempotency-Key (from the cart unless lines are sent)")
     public Response place(@HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
             CheckoutRequest request, @Context UriInfo uri) {
-        var valid = validator.valid(request);
-        PlacedOrder placed = checkout.place(caller.id(), IdempotencyKey.require(key), valid.fingerprint(),
-                valid.shippingAddressId(), valid.quantities(), valid.paymentMethod(), cid);
+        PlacedOrder placed;
+        try {
+            var valid = validator.valid(request);
+            placed = checkout.place(caller.id(), IdempotencyKey.require(key), valid.fingerprint(),
+                    valid.shippingAddressId(), valid.quantities(), valid.paymentMethod(), cid);
+        } catch (InvalidRequest e) {
+            outcomes.rejected(OrderOutcomes.INVALID_REQUEST);
+            throw e;
+        } catch (RuntimeException e) {
+            outcomes.rejected(e);
+            throw e;
+        }
+        if (!placed.replayed()) {
+            outcomes.placed(placed.order().paymentMethod());
+        }
         var status = placed.replayed() ? Response.status(Response.Status.OK)
                 : Response.created(uri.getAbsolutePathBuilder().path(placed.order().id().toString()).build());
         return status.header("Idempotent-Replayed", placed.replayed()).entity(placed.order()).build();
