@@ -1,5 +1,6 @@
 package dev.orderflow.order;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,15 +13,25 @@ import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.TestServices;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -99,6 +110,65 @@ class MultiNodeCheckoutIT {
         assertTrue(responses.stream().allMatch(r -> r.statusCode() == 201 || r.statusCode() == 409));
         assertEquals(0, CatalogFixture.totalStock(SERVICES, product.id()));
     }
+
+    /**
+     * nginx on both nodes routes by readiness: an operator pauses intake on the second node over JMX, the node turns
+     * not ready, and nginx sends every request to the other node (so no customer sees the paused node's 503) until it
+     * is resumed.
+     */
+    @Test
+    void nginxSendsNothingToANodeThatIsNotReady() throws Exception {
+        var product = CatalogFixture.product(SERVICES, new BigDecimal("1.00"), 1_000);
+        Shopper shopper = Customers.shopper(SERVICES);
+        var both = Set.of(SERVICES.nodeAddress(), SERVICES.secondNodeAddress());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertEquals(both, upstreams(checkoutsThroughPair(shopper, product.id(), 8, Set.of(201)))));
+
+        var operations = new ObjectName("dev.orderflow:type=Operations");
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(SERVICES.secondNodeJmxUrl()))) {
+            MBeanServerConnection jmx = connector.getMBeanServerConnection();
+            jmx.invoke(operations, "pauseIntake", null, null);
+            try {
+                // until the watcher has taken it out, a checkout landing on the paused node gets its 503
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(Set.of(SERVICES.nodeAddress()),
+                        upstreams(checkoutsThroughPair(shopper, product.id(), 6, Set.of(201, 503)))));
+                var routed = checkoutsThroughPair(shopper, product.id(), 30, Set.of(201));
+                assertEquals(Set.of(SERVICES.nodeAddress()), upstreams(routed), "nothing reaches the node not ready");
+            } finally {
+                jmx.invoke(operations, "resumeIntake", null, null);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertEquals(both, upstreams(checkoutsThroughPair(shopper, product.id(), 8, Set.of(201)))));
+    }
+
+    /** Sends {@code count} checkouts through the two-node listener; returns their correlation ids. */
+    private static List<String> checkoutsThroughPair(Shopper shopper, UUID productId, int count, Set<Integer> allowed) {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            String cid = "pair-" + UUID.randomUUID();
+            var response = Checkouts.place(SERVICES.pairPublicUrl(), shopper.token(), UUID.randomUUID().toString(),
+                    Checkouts.body(shopper.addressId(), productId, 1), cid);
+            assertTrue(allowed.contains(response.statusCode()), response.statusCode() + " " + response.body());
+            ids.add(cid);
+        }
+        return ids;
+    }
+
+    /** The nodes nginx forwarded these requests to, from its access log ({@code upstream=... cid=...}). */
+    private static Set<String> upstreams(List<String> correlationIds) throws Exception {
+        var wanted = new HashSet<>(correlationIds);
+        var upstreams = new HashSet<String>();
+        for (String line : Files.readAllLines(SERVICES.nginxAccessLog())) {
+            Matcher m = ACCESS.matcher(line);
+            if (m.find() && wanted.contains(m.group(2))) {
+                upstreams.add(m.group(1));
+            }
+        }
+        return upstreams;
+    }
+
+    private static final Pattern ACCESS = Pattern.compile("upstream=(\\S+) cid=(\\S+)");
 
     interface Attempt {
         HttpResponse<String> send(int index) throws Exception;

@@ -57,7 +57,7 @@ class CorrelationIdIT {
             assertEquals(cid, KafkaProbe.header(created, "correlation-id"));
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertTrue(Files.readString(accessLog()).lines()
+            assertTrue(Files.readString(services.nginxAccessLog()).lines()
                     .anyMatch(l -> l.contains("POST /api/orders") && l.contains("cid=" + cid)), "nginx access log");
             assertTrue(
                     Files.readString(serverLog()).lines()
@@ -82,12 +82,6 @@ class CorrelationIdIT {
         String replaced = unsafe.headers().firstValue("X-Correlation-Id").orElse("");
         assertNotEquals("<script>alert(1)</script>", replaced);
         assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
-    }
-
-    private static Path accessLog() {
-        String stackDir = System.getenv("STACK_DIR");
-        return Path.of(stackDir != null ? stackDir : System.getProperty("orderflow.repo") + "/.stack", "logs",
-                "nginx-access.log");
     }
 
     private static Path serverLog() {

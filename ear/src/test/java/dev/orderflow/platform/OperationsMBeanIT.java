@@ -83,7 +83,14 @@ class OperationsMBeanIT {
         assertEquals(503, refused.statusCode(), refused.body());
         assertEquals("application/problem+json", Http.contentType(refused));
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        // a paused node is not ready, so load balancers drain it (nginx: MultiNodeCheckoutIT)
+        var readiness = Http.get(services.nodeUrl() + "/api/health/ready");
+        assertEquals(503, readiness.statusCode(), readiness.body());
+        assertTrue(Http.json(readiness).getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .anyMatch(c -> "order-intake".equals(c.getString("name")) && "DOWN".equals(c.getString("status"))),
+                readiness.body());
         jmx.invoke(operations, "resumeIntake", null, null);
+        assertEquals(200, Http.get(services.nodeUrl() + "/api/health/ready").statusCode());
         assertEquals(201, Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(),
                 Checkouts.body(shopper.addressId(), product.id(), 1)).statusCode());
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReadinessIT {
 
     private static final Map<String, String> ALL_UP = Map.of("users-db", "UP", "products-db", "UP", "orders-db", "UP",
-            "redis", "UP", "kafka", "UP", "mongodb", "UP");
+            "redis", "UP", "kafka", "UP", "mongodb", "UP", "order-intake", "UP");
 
     private final TestServices services = TestServices.get();
 

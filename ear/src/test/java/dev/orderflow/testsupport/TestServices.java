@@ -36,6 +36,38 @@ public interface TestServices {
         return "http://127.0.0.1:" + env("NGINX_PORT", "8000");
     }
 
+    /** nginx in front of both nodes (the second node and the one Arquillian started), routing by readiness. */
+    default String pairPublicUrl() {
+        return "http://127.0.0.1:" + env("NGINX_PAIR_PORT", "8001");
+    }
+
+    /** The address nginx forwards to for the node under test, as its access log names it. */
+    default String nodeAddress() {
+        return "127.0.0.1:" + env("IT_HTTP_PORT", "8180");
+    }
+
+    /** The same for the second node. */
+    default String secondNodeAddress() {
+        return "127.0.0.1:" + env("HTTP_PORT", "8080");
+    }
+
+    /** The management interface of the node under test (admin console, management HTTP API, CLI). */
+    default String managementUrl() {
+        return "http://127.0.0.1:" + env("IT_MANAGEMENT_PORT", "10090");
+    }
+
+    /** JMX of the second node, over its management port (local authentication). */
+    default String secondNodeJmxUrl() {
+        return "service:jmx:remote+http://127.0.0.1:" + env("MANAGEMENT_PORT", "9990");
+    }
+
+    /** nginx's access log (one line per request: upstream address, timing and correlation id). */
+    default java.nio.file.Path nginxAccessLog() {
+        String stackDir = System.getenv("STACK_DIR");
+        return java.nio.file.Path.of(stackDir != null ? stackDir : System.getProperty("orderflow.repo") + "/.stack",
+                "logs", "nginx-access.log");
+    }
+
     void stop(Service service);
 
     void start(Service service);
