@@ -9,7 +9,10 @@ import dev.orderflow.testsupport.Checkouts;
 import dev.orderflow.testsupport.Customers;
 import dev.orderflow.testsupport.Deployments;
 import dev.orderflow.testsupport.Http;
+import dev.orderflow.testsupport.Metrics;
+import dev.orderflow.testsupport.PaymentGatewayControl;
 import dev.orderflow.testsupport.TestServices;
+import dev.orderflow.testsupport.TestServices.Service;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -60,6 +63,143 @@ class PrometheusScrapeIT {
                 .flatMap(g -> g.getJsonArray("rules").getValuesAs(JsonObject.class).stream())
                 .filter(r -> "alerting".equals(r.getString("type"))).count();
         assertEquals(7, alerts, "the alert rules are loaded");
+    }
+
+    /**
+     * A short scripted load on the node under test, and every series an operator watches, read back through the
+     * Prometheus HTTP API (scraped every 5 s), changed: checkouts (card and invoice, one refused for stock, one
+     * invalid), product page reads (cache miss then hits), a Kafka outage while orders come in (outbox backlog and age
+     * rise, send failures), a Redis outage (a cart read fails), a slow gateway (payment consumer lag), and a failing
+     * gateway that opens its circuit breaker until it recovers. Counters must have grown; gauges must have moved during
+     * the load (max_over_time over the load's window) where the load makes them move.
+     */
+    @Test
+    void scriptedLoadMovesEverySeriesAnOperatorWatches() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> !Double.isNaN(value("sum(checkout_requests_total{node=\"it\"})")));
+        long started = System.currentTimeMillis();
+        var counters = new java.util.LinkedHashMap<String, Double>();
+        for (String series : GROWING) {
+            counters.put(series, orZero(value("sum(" + series + ")")));
+        }
+        double ratioBefore = value(HIT_RATIO); // NaN before the node's first product read
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("2.50"), 500);
+        try {
+            // product pages: the first read misses the cache, the next ones hit
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, Http.get(services.publicUrl() + "/api/products/" + product.id()).statusCode());
+            }
+            // a slow gateway: 12 card payments of 500 ms each keep the payment group behind for seconds
+            PaymentGatewayControl.set(services, "approve", 500);
+            for (int i = 0; i < 12; i++) {
+                order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
+            }
+            var scarce = CatalogFixture.product(services, new BigDecimal("9.00"), 1);
+            order(shopper, Checkouts.body(shopper.addressId(), scarce.id(), 2), 409);
+            order(shopper, "{}", 400);
+
+            // Kafka down while orders keep coming: they are accepted, the outbox fills and ages, sends fail
+            services.stop(Service.KAFKA);
+            try {
+                for (int i = 0; i < 5; i++) {
+                    order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1), 201);
+                }
+                Thread.sleep(12_000); // two scrapes at least
+            } finally {
+                services.start(Service.KAFKA);
+            }
+            // Redis down: a cart read fails with 503
+            services.stop(Service.REDIS);
+            try {
+                assertEquals(503,
+                        Http.send("GET", services.publicUrl() + "/api/cart", null, shopper.token()).statusCode());
+            } finally {
+                services.start(Service.REDIS);
+            }
+            await().atMost(Duration.ofSeconds(120)).until(() -> Metrics.value(services, "outbox_backlog", null) == 0);
+
+            // a failing gateway opens the circuit breaker (on whichever node consumes the payments)
+            PaymentGatewayControl.set(services, "error", 0);
+            for (int i = 0; i < 4; i++) {
+                order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> value("max(payment_gateway_circuit_state{state=\"open\"})") == 1);
+            Thread.sleep(6_000); // scraped while open
+        } finally {
+            PaymentGatewayControl.reset(services);
+        }
+        // the gateway is back: once the breaker lets a trial call through (half-open after 3 s; while open, payments
+        // fail fast and are dead-lettered), the next payment closes it
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> value("max(payment_gateway_circuit_state{state=\"open\"})") == 0);
+        order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> value("min(payment_gateway_circuit_state{state=\"closed\"})") == 1);
+        Thread.sleep(11_000); // the last values scraped
+
+        String window = "[" + ((System.currentTimeMillis() - started) / 1000 + 10) + "s]";
+        for (var counter : counters.entrySet()) {
+            double after = orZero(value("sum(" + counter.getKey() + ")"));
+            assertTrue(after > counter.getValue(),
+                    counter.getKey() + " did not grow: " + counter.getValue() + " -> " + after);
+        }
+        for (String gauge : ROSE) {
+            double max = value("max(max_over_time(" + gauge + window + "))");
+            assertTrue(max > 0, gauge + " did not rise during the load: " + max);
+        }
+        for (String quantiles : PRESENT) {
+            assertTrue(!Double.isNaN(value("max(" + quantiles + ")")), quantiles + " missing");
+        }
+        double ratioAfter = value(HIT_RATIO);
+        assertTrue(ratioAfter > 0 && ratioAfter != ratioBefore,
+                "the cache hit ratio moved: " + ratioBefore + " -> " + ratioAfter);
+        assertEquals(0, value("max(outbox_backlog{node=\"it\"})"), "the backlog drained");
+    }
+
+    private static final String HIT_RATIO = "max(product_cache_hit_ratio{node=\"it\"})";
+
+    /** Counters (and timer counts) that the load makes grow. */
+    private static final String[] GROWING = { "checkout_requests_total{node=\"it\"}",
+            "checkout_duration_seconds_count{node=\"it\"}", "orders_placed_total{node=\"it\",payment_method=\"card\"}",
+            "orders_placed_total{node=\"it\",payment_method=\"invoice\"}",
+            "orders_rejected_total{node=\"it\",reason=\"insufficient_stock\"}",
+            "orders_rejected_total{node=\"it\",reason=\"invalid_request\"}",
+            "http_server_requests_seconds_count{node=\"it\",method=\"POST\",route=\"/api/orders\",status=\"201\"}",
+            "http_server_requests_seconds_count{node=\"it\",method=\"POST\",route=\"/api/orders\",status=\"409\"}",
+            "http_server_requests_seconds_count{node=\"it\",method=\"POST\",route=\"/api/orders\",status=\"400\"}",
+            "http_server_requests_seconds_count{node=\"it\",method=\"GET\",route=\"/api/products/{id}\",status=\"200\"}",
+            "http_server_requests_seconds_count{node=\"it\",route=\"/api/cart\",status=\"503\"}",
+            "product_cache_hits_total{node=\"it\"}", "product_cache_misses_total{node=\"it\"}",
+            "dependency_calls_seconds_count{node=\"it\",dependency=\"redis\"}",
+            "dependency_calls_seconds_count{node=\"it\",dependency=\"kafka\",operation=\"send\"}",
+            "dependency_calls_seconds_count{dependency=\"mongodb\"}",
+            "dependency_failures_total{node=\"it\",dependency=\"redis\"}",
+            "dependency_failures_total{node=\"it\",dependency=\"kafka\"}", "events_consumed_total{group=\"payment\"}",
+            "wildfly_datasources_pool_total_usage_time{node=\"it\",xa_data_source=\"OrdersDS\"}",
+            "wildfly_datasources_pool_total_get_time{node=\"it\",xa_data_source=\"ProductsDS\"}",
+            "wildfly_undertow_request_count_total{node=\"it\",http_listener=\"default\"}" };
+
+    /** Gauges that must have been above zero at some scrape during the load. */
+    private static final String[] ROSE = { "outbox_backlog{node=\"it\"}", "outbox_oldest_age_seconds{node=\"it\"}",
+            "events_consumer_lag{node=\"it\",group=\"payment\"}", "payment_gateway_circuit_state{state=\"open\"}" };
+
+    /** Series that only have to be there (quantiles, pool gauges at rest). */
+    private static final String[] PRESENT = { "checkout_duration_seconds{node=\"it\",quantile=\"0.99\"}",
+            "http_server_requests_seconds{node=\"it\",route=\"/api/orders\",quantile=\"0.95\"}",
+            "dependency_calls_seconds{node=\"it\",dependency=\"redis\",quantile=\"0.99\"}",
+            "wildfly_datasources_pool_in_use_count{node=\"it\",xa_data_source=\"OrdersDS\"}",
+            "wildfly_datasources_pool_wait_count{node=\"it\",xa_data_source=\"OrdersDS\"}",
+            "wildfly_datasources_pool_available_count{node=\"it\",xa_data_source=\"OrdersDS\"}" };
+
+    private void order(Customers.Shopper shopper, String body, int expectedStatus) {
+        var response = Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(), body);
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+    }
+
+    private static double orZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
     }
 
     /** The query's single value now, or NaN when it has no series. */
