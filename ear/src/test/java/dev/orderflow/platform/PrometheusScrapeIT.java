@@ -62,7 +62,7 @@ class PrometheusScrapeIT {
         long alerts = rules.getJsonObject("data").getJsonArray("groups").getValuesAs(JsonObject.class).stream()
                 .flatMap(g -> g.getJsonArray("rules").getValuesAs(JsonObject.class).stream())
                 .filter(r -> "alerting".equals(r.getString("type"))).count();
-        assertEquals(7, alerts, "the alert rules are loaded");
+        assertEquals(8, alerts, "the alert rules are loaded");
     }
 
     /**
