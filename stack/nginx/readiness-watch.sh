@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Keeps nginx's upstreams in step with the nodes' readiness. Open-source nginx only notices a node by failing
 # requests on it (passive checks); this loop asks every node's readiness (GET /api/health/ready: 200 ready, anything
-# else or no answer not ready) every READINESS_INTERVAL seconds and marks the nodes that are not ready `down` in the
-# upstream files nginx includes, reloading nginx when that changes (a reload lets running requests finish).
+# else or no answer within 5 s not ready) every READINESS_INTERVAL seconds and marks the nodes that are not ready
+# `down` in the upstream files nginx includes, reloading nginx when that changes (a reload lets running requests
+# finish). A node changes state after two equal answers in a row, so one slow probe does not flip it; a failed
+# reload is retried on the next pass.
 # When no node of an upstream is ready, all of them stay in (fail open): nginx's passive checks and the node's own
 # 503 answers then apply, rather than nginx refusing everything.
 #
@@ -17,7 +19,23 @@ options="max_fails=3 fail_timeout=10s"
 log() { printf '%s readiness-watch: %s\n' "$(date -u +%FT%TZ)" "$*"; }
 
 ready() {
-  [[ $(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$1/api/health/ready") == 200 ]]
+  [[ $(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://$1/api/health/ready") == 200 ]]
+}
+
+declare -A confirmed=() last=() streak=()
+
+# The node's state for this pass: the new answer once it was given twice in a row (at once the first time).
+settle() {
+  local address=$1 answer=$2
+  if [[ ${last[$address]:-} == "$answer" ]]; then
+    streak[$address]=$((${streak[$address]:-0} + 1))
+  else
+    streak[$address]=1
+  fi
+  last[$address]=$answer
+  if [[ -z ${confirmed[$address]:-} || ${streak[$address]} -ge 2 ]]; then
+    confirmed[$address]=$answer
+  fi
 }
 
 # The upstream file for the given "address ready|down" pairs.
@@ -42,7 +60,8 @@ pass() {
   declare -A state=()
   while read -r upstream address; do
     [[ -n $address && -z ${state[$address]:-} ]] || continue
-    if ready "$address"; then state[$address]=ready; else state[$address]=down; fi
+    if ready "$address"; then settle "$address" ready; else settle "$address" down; fi
+    state[$address]=${confirmed[$address]}
   done <"$nodes"
   for upstream in $(awk 'NF == 2 {print $1}' "$nodes" | sort -u); do
     any_ready=no
@@ -62,10 +81,13 @@ pass() {
   return $changed
 }
 
+[[ -r $nodes ]] || { log "no nodes file $nodes (start nginx with bin/stack)"; exit 1; }
 mkdir -p "$dir/upstreams"
+pending=no
 while true; do
-  if pass; then
-    nginx -p "$dir" -c "$dir/nginx.conf" -s reload || log "nginx reload failed"
+  pass && pending=yes
+  if [[ $pending == yes ]]; then
+    if nginx -p "$dir" -c "$dir/nginx.conf" -s reload; then pending=no; else log "nginx reload failed; retrying"; fi
   fi
   sleep "$interval"
 done

@@ -47,7 +47,7 @@ for _ in $(seq 50); do port_open "$MONGO_PORT" || break; sleep 0.1; done
 check "up starts every service" "$REPO/bin/stack" up
 check "up again is a no-op that succeeds" "$REPO/bin/stack" up
 status=$("$REPO/bin/stack" status)
-for service in postgres redis kafka mongo nginx; do
+for service in postgres redis kafka mongo nginx nginx-watch; do
   check "status reports $service running" grep -q "^$service *running" <<<"$status"
 done
 check "every database exists" bash -c "PGPASSWORD=\$(cat $STACK_DIR/secrets/db.password) psql -X -tA -h 127.0.0.1 -p $PG_PORT -U orderflow -d postgres \
@@ -56,7 +56,7 @@ check "max_prepared_transactions is on" bash -c "PGPASSWORD=\$(cat $STACK_DIR/se
   -c 'SHOW max_prepared_transactions' | grep -qvx 0"
 
 pids=()
-for service in postgres redis kafka mongo nginx; do pids+=("$(cat "$STACK_DIR/run/$service.pid")"); done
+for service in postgres redis kafka mongo nginx nginx-watch; do pids+=("$(cat "$STACK_DIR/run/$service.pid")"); done
 # Processes of the same programs that the stack did not start must survive its down.
 redis-server --port 26380 --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null 2>&1 &
 decoys+=("$!")

@@ -3,11 +3,15 @@ package dev.orderflow.observability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Latency and failures of the calls this node makes to Redis, Kafka and MongoDB, in two families tagged
@@ -34,6 +38,8 @@ public class DependencyCalls {
     @Inject
     MetricRegistry metrics;
 
+    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+
     /**
      * Runs one call, timing it; an exception counts as a failure unless {@code applicationError} says it is the
      * application's own (thrown from inside the call, for example a business rule), and is rethrown either way.
@@ -41,9 +47,11 @@ public class DependencyCalls {
     public <T> T call(String dependency, String operation, Predicate<RuntimeException> applicationError,
             Supplier<T> call) {
         long started = System.nanoTime();
-        boolean failed = false;
+        boolean failed = true; // also when an Error escapes
         try {
-            return call.get();
+            T result = call.get();
+            failed = false;
+            return result;
         } catch (RuntimeException e) {
             failed = !applicationError.test(e);
             throw e;
@@ -54,15 +62,25 @@ public class DependencyCalls {
 
     /** Records a call measured elsewhere (asynchronous sends, driver listeners). */
     public void record(String dependency, String operation, Duration took, boolean failed) {
-        Tag[] tags = { new Tag("dependency", dependency), new Tag("operation", operation) };
-        metrics.timer(CALLS, tags).update(took);
+        meters(dependency, operation).calls().update(took);
         if (failed) {
-            metrics.counter(FAILURES, tags).inc();
+            meters(dependency, operation).failures().inc();
         }
     }
 
     /** Counts a failure that had no duration of its own (a missed heartbeat, a refused connection). */
     public void failure(String dependency, String operation) {
-        metrics.counter(FAILURES, new Tag("dependency", dependency), new Tag("operation", operation)).inc();
+        meters(dependency, operation).failures().inc();
+    }
+
+    /** The pair of meters of one (dependency, operation): looked up in the registry once, not per call. */
+    private Meters meters(String dependency, String operation) {
+        return meters.computeIfAbsent(dependency + '\u0000' + operation, key -> {
+            Tag[] tags = { new Tag("dependency", dependency), new Tag("operation", operation) };
+            return new Meters(metrics.timer(CALLS, tags), metrics.counter(FAILURES, tags));
+        });
+    }
+
+    private record Meters(Timer calls, Counter failures) {
     }
 }

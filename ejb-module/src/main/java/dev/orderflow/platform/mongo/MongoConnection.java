@@ -35,6 +35,8 @@ public class MongoConnection {
     @ConfigProperty(name = "mongodb.timeout-ms")
     int timeoutMillis;
 
+    private static final String HEALTH_PING = "ping";
+
     @Inject
     DependencyCalls calls;
 
@@ -64,11 +66,14 @@ public class MongoConnection {
 
     /**
      * Every command the driver sends, as {@code dependency.calls{dependency="mongodb", operation=<command name>}};
-     * failed commands also as {@code dependency.failures}.
+     * failed commands also as {@code dependency.failures}. Successful pings (the readiness check's) are left out.
      */
     private final class CommandTimings implements CommandListener {
         @Override
         public void commandSucceeded(CommandSucceededEvent event) {
+            if (HEALTH_PING.equals(event.getCommandName())) {
+                return; // the readiness probe's, every second: it would drown the application's calls
+            }
             calls.record(DependencyCalls.MONGODB, event.getCommandName(),
                     Duration.ofNanos(event.getElapsedTime(TimeUnit.NANOSECONDS)), false);
         }

@@ -15,17 +15,20 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Rate, latency and errors per endpoint: the timer {@code http.server.requests} (Prometheus
  * {@code http_server_requests_seconds{quantile}}, {@code _count}, {@code _sum}, {@code _max}) tagged with the
  * {@code method}, the {@code route} (the resource method's path template, for example {@code /api/orders/{id}};
  * {@code UNMATCHED} when no resource method took the request, so ids never become tag values) and the response
- * {@code status} (its code). The error rate is the share of {@code status=~"5.."}.
+ * {@code status} (its code). The error rate is the share of {@code status=~"5.."}. Requests refused before JAX-RS
+ * (MicroProfile JWT's 401 for a bad token, nginx's own answers) are not in it.
  */
 @Provider
 @PreMatching
@@ -36,6 +39,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     private static final Metadata REQUESTS = Metadata.builder().withName("http.server.requests")
             .withDescription("REST requests by method, route and status").build();
     private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
+    /** Any other method a client sends is tagged OTHER, so clients cannot add tag values. */
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    /** One timer per (method, route, status), all bounded sets; looked up in the registry once. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     MetricRegistry metrics;
