@@ -2,14 +2,13 @@ package dev.orderflow.messaging;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -41,13 +40,22 @@ public class ConsumerLag {
 
     private final Map<ConsumerGroup, Long> lastLag = new EnumMap<>(ConsumerGroup.class);
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
-    ManagedScheduledExecutorService scheduler;
+    /**
+     * A thread of its own rather than the managed scheduler: the scheduler refuses (and logs an ERROR for) every run
+     * while the server is suspended for a graceful shutdown, which is when lag matters most.
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
 
-    private ScheduledFuture<?> refresher;
+    private volatile boolean running;
+    private Thread refresher;
 
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        refresher = scheduler.scheduleWithFixedDelay(this::refresh, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        running = true;
+        refresher = threads.newThread(this::refreshUntilStopped);
+        refresher.setName("consumer-lag");
+        refresher.setDaemon(true);
+        refresher.start();
         for (ConsumerGroup group : ConsumerGroup.values()) {
             metrics.gauge(Metadata.builder().withName("events.consumer.lag")
                     .withDescription("Records on the group's topic not yet committed by the consumer group").build(),
@@ -66,8 +74,20 @@ public class ConsumerLag {
 
     @PreDestroy
     void stop() {
+        running = false;
         if (refresher != null) {
-            refresher.cancel(false);
+            refresher.interrupt();
+        }
+    }
+
+    private void refreshUntilStopped() {
+        while (running) {
+            refresh();
+            try {
+                Thread.sleep(REFRESH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
