@@ -62,6 +62,24 @@ class MetricsJmxIT {
         assertEquals(timedBefore + 4, count(timer));
     }
 
+    /** The tagged meters of the operations issue are MBeans too: one per tag combination. */
+    @Test
+    void exposesPerEndpointAndDependencyTimersAsMBeans() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Http.get(services.publicUrl() + "/api/products?size=3").statusCode());
+        }
+        var allMetrics = new ObjectName("metrics:*");
+        for (String meter : new String[] { "httpServerRequests", "dependencyCalls" }) {
+            var names = jmx.queryNames(new ObjectName("metrics:name=" + meter + "*,type=timers"), null);
+            assertTrue(!names.isEmpty(), () -> meter + " not registered; metrics MBeans: " + queryQuietly(allMetrics));
+            long total = 0;
+            for (ObjectName name : names) {
+                total += count(name);
+            }
+            assertTrue(total >= 3, meter + " counted " + total + " over " + names);
+        }
+    }
+
     private long count(ObjectName name) throws Exception {
         return ((Number) jmx.getAttribute(name, "Count")).longValue();
     }
