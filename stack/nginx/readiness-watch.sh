@@ -8,11 +8,13 @@
 # When no node of an upstream is ready, all of them stay in (fail open): nginx's passive checks and the node's own
 # 503 answers then apply, rather than nginx refusing everything.
 #
-#   readiness-watch.sh NGINX_DIR NODES_FILE     (started and stopped by bin/stack with nginx)
-# NODES_FILE: one "<upstream> <host:port>" per line; writes NGINX_DIR/upstreams/<upstream>.conf.
+#   readiness-watch.sh NGINX_DIR NODES_FILE CONF     (started and stopped by bin/stack with nginx)
+# NODES_FILE: one "<upstream> <host:port>" per line; writes NGINX_DIR/upstreams/<upstream>.conf and reloads the
+# nginx instance of CONF.
 set -uo pipefail
 dir=$1
 nodes=$2
+conf=$3
 interval=${READINESS_INTERVAL:-1}
 options="max_fails=3 fail_timeout=10s"
 
@@ -87,7 +89,7 @@ pending=no
 while true; do
   pass && pending=yes
   if [[ $pending == yes ]]; then
-    if nginx -p "$dir" -c "$dir/nginx.conf" -s reload; then pending=no; else log "nginx reload failed; retrying"; fi
+    if nginx -p "$dir" -c "$conf" -s reload; then pending=no; else log "nginx reload failed; retrying"; fi
   fi
   sleep "$interval"
 done

@@ -47,7 +47,7 @@ for _ in $(seq 50); do port_open "$MONGO_PORT" || break; sleep 0.1; done
 check "up starts every service" "$REPO/bin/stack" up
 check "up again is a no-op that succeeds" "$REPO/bin/stack" up
 status=$("$REPO/bin/stack" status)
-for service in postgres redis kafka mongo nginx nginx-watch; do
+for service in postgres redis kafka mongo nginx nginx-pair nginx-watch; do
   check "status reports $service running" grep -q "^$service *running" <<<"$status"
 done
 check "every database exists" bash -c "PGPASSWORD=\$(cat $STACK_DIR/secrets/db.password) psql -X -tA -h 127.0.0.1 -p $PG_PORT -U orderflow -d postgres \
@@ -56,7 +56,7 @@ check "max_prepared_transactions is on" bash -c "PGPASSWORD=\$(cat $STACK_DIR/se
   -c 'SHOW max_prepared_transactions' | grep -qvx 0"
 
 pids=()
-for service in postgres redis kafka mongo nginx nginx-watch; do pids+=("$(cat "$STACK_DIR/run/$service.pid")"); done
+for service in postgres redis kafka mongo nginx nginx-pair nginx-watch; do pids+=("$(cat "$STACK_DIR/run/$service.pid")"); done
 # Processes of the same programs that the stack did not start must survive its down.
 redis-server --port 26380 --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null 2>&1 &
 decoys+=("$!")
@@ -66,7 +66,7 @@ sleep 0.5
 
 check "down succeeds" "$REPO/bin/stack" down
 for pid in "${pids[@]}"; do check "stack process $pid is gone" gone "$pid"; done
-for port in $PG_PORT $REDIS_PORT $KAFKA_PORT $MONGO_PORT $NGINX_PORT $PROMETHEUS_PORT; do
+for port in $PG_PORT $REDIS_PORT $KAFKA_PORT $MONGO_PORT $NGINX_PORT $NGINX_PAIR_PORT $PROMETHEUS_PORT; do
   check "port $port is closed" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null"
 done
 for pid in "${decoys[@]:1}"; do check "process $pid not started by the stack still runs" alive "$pid"; done
