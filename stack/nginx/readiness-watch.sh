@@ -58,7 +58,7 @@ render() {
 
 # One pass: writes the files, returns 0 when one of them changed.
 pass() {
-  local changed=1 upstream address any_ready pairs file
+  local changed=1 upstream address any_ready pairs file content
   declare -A state=()
   while read -r upstream address; do
     [[ -n $address && -z ${state[$address]:-} ]] || continue
@@ -74,8 +74,9 @@ pass() {
       [[ ${state[$address]} == ready ]] && any_ready=yes
     done <"$nodes"
     file=$dir/upstreams/$upstream.conf
-    if ! render "$upstream" "$any_ready" "${pairs[@]}" | cmp -s - "$file"; then
-      render "$upstream" "$any_ready" "${pairs[@]}" >"$file.tmp" && mv "$file.tmp" "$file"
+    content=$(render "$upstream" "$any_ready" "${pairs[@]}")
+    if [[ $content != "$(cat "$file" 2>/dev/null)" ]]; then
+      printf '%s\n' "$content" >"$file.tmp" && mv "$file.tmp" "$file"
       log "$upstream: $(grep -c ' down;' "$file") of $((${#pairs[@]} / 2)) node(s) out ($(printf '%s ' "${pairs[@]}"))"
       changed=0
     fi

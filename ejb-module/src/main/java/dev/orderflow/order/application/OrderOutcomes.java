@@ -7,6 +7,9 @@ import dev.orderflow.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -31,12 +34,17 @@ public class OrderOutcomes {
     @Inject
     MetricRegistry metrics;
 
+    /** One counter per tag value (bounded sets), looked up in the registry once rather than per checkout. */
+    private final Map<String, Counter> placed = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+
     public void placed(String paymentMethod) {
-        metrics.counter(PLACED, new Tag("payment_method", PaymentMethods.orDefault(paymentMethod))).inc();
+        placed.computeIfAbsent(PaymentMethods.orDefault(paymentMethod),
+                method -> metrics.counter(PLACED, new Tag("payment_method", method))).inc();
     }
 
     public void rejected(String reason) {
-        metrics.counter(REJECTED, new Tag("reason", reason)).inc();
+        rejected.computeIfAbsent(reason, r -> metrics.counter(REJECTED, new Tag("reason", r))).inc();
     }
 
     public void rejected(RuntimeException e) {
