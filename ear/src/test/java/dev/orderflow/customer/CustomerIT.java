@@ -9,11 +9,18 @@ import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.TestServices;
 import dev.orderflow.testsupport.Tokens;
 import jakarta.json.Json;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -54,6 +61,36 @@ class CustomerIT {
         assertEquals(409, again.statusCode(), again.body());
         assertEquals("application/problem+json", Http.contentType(again));
         assertEquals(1, accountsWithEmail(customer.email()));
+    }
+
+    /**
+     * Password hashing is slow on purpose; it must not hold a users_db connection, or a burst of sign-ups exhausts the
+     * pool and gets 500s (IJ000453) once the pool's blocking timeout passes.
+     */
+    @Test
+    void registersABurstOfAHundredConcurrentSignUps() throws Exception {
+        String batch = "burst-" + UUID.randomUUID();
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String email = batch + "-" + i + "@example.com";
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return register(email, Customers.PASSWORD, "Burst Customer");
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                var response = future.get();
+                assertEquals(201, response.statusCode(), response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(100,
+                services.queryLong("users_db", "SELECT count(*) FROM users WHERE email LIKE ?", batch + "-%"));
     }
 
     @ParameterizedTest

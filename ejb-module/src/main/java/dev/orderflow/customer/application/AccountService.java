@@ -2,6 +2,7 @@ package dev.orderflow.customer.application;
 
 import dev.orderflow.customer.domain.Customer;
 import dev.orderflow.customer.domain.PasswordHasher;
+import dev.orderflow.customer.infrastructure.CustomerStore;
 import dev.orderflow.platform.jwt.TokenIssuer;
 import dev.orderflow.platform.jwt.TokenIssuer.IssuedToken;
 import dev.orderflow.platform.paging.Page;
@@ -12,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,36 +30,33 @@ public class AccountService {
     @Inject
     TokenIssuer tokens;
 
+    @Inject
+    CustomerStore store;
+
     /**
-     * Registers a customer. One transaction on users_db; the unique index on lower(email) settles races between two
-     * registrations of the same address.
+     * Registers a customer. The password is hashed before the account is stored in a short users_db transaction of its
+     * own ({@link CustomerStore#add}), so a burst of sign-ups never holds pooled connections through the hashing.
      *
      * @throws EmailAlreadyRegistered
      *             when the address is taken, in any letter case
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerProfile register(String email, String name, char[] password) {
-        if (findByEmail(email).isPresent()) {
-            throw new EmailAlreadyRegistered();
-        }
         var customer = Customer.register(email, name, password);
-        try {
-            users.persist(customer);
-            users.flush();
-        } catch (PersistenceException e) {
-            throw new EmailAlreadyRegistered();
-        }
+        store.add(customer);
         return CustomerProfile.of(customer);
     }
 
     /**
-     * Checks the password and issues a signed token carrying the customer's id and role.
+     * Checks the password and issues a signed token carrying the customer's id and role. The account is read first and
+     * the hash compared after, with no connection held.
      *
      * @throws InvalidCredentials
      *             for an unknown address or a wrong password, without telling which
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken login(String email, char[] password) {
-        Optional<Customer> customer = findByEmail(email);
+        Optional<Customer> customer = store.byEmail(email);
         if (customer.isEmpty()) {
             PasswordHasher.matches(password, DUMMY_HASH);
             throw new InvalidCredentials();
@@ -88,16 +85,12 @@ public class AccountService {
     }
 
     /** Creates an admin account unless the address is already registered; for start-up configuration. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean ensureAdmin(String email, String name, char[] password) {
-        if (findByEmail(email).isPresent()) {
+        if (store.byEmail(email).isPresent()) {
             return false;
         }
-        users.persist(Customer.admin(email, name, password));
+        store.add(Customer.admin(email, name, password));
         return true;
-    }
-
-    private Optional<Customer> findByEmail(String email) {
-        return users.createQuery("select c from Customer c where c.email = :email", Customer.class)
-                .setParameter("email", Customer.normalizeEmail(email)).getResultStream().findFirst();
     }
 }
