@@ -21,9 +21,25 @@ final class LocalStack implements TestServices {
             return false;
         }
         run("start", "wildfly");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
-                .pollInterval(java.time.Duration.ofSeconds(1))
-                .until(() -> Http.get(secondNodePublicUrl() + "/api/health/ready").statusCode() == 200);
+        var last = new java.util.concurrent.atomic.AtomicReference<String>("no answer yet");
+        try {
+            // a second node booting beside the test node on two cores can take minutes
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(4))
+                    .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+                        try {
+                            var ready = Http.get(secondNodePublicUrl() + "/api/health/ready");
+                            last.set(ready.statusCode() + " " + ready.body());
+                            return ready.statusCode() == 200;
+                        } catch (IllegalStateException e) { // a connection reset ends one poll, not the wait
+                            last.set(e.getMessage() + ": " + e.getCause());
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("the stack's node (bin/stack start wildfly) was not ready through nginx at "
+                    + secondNodePublicUrl() + " within 4 minutes; its last readiness answer: " + last.get()
+                    + "; see .stack/wildfly/log/server.log", e);
+        }
         return true;
     }
 
