@@ -41,7 +41,9 @@ public class AnalyticsEventHandler implements EventHandler {
             insert(VIEWS,
                     new Document("_id", event.eventId().toString()).append("productId", event.aggregateId().toString())
                             .append("day", event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
-                            .append("occurredAt", Date.from(event.occurredAt())));
+                            .append("occurredAt", Date.from(event.occurredAt()))
+                            .append("views", event.payload().getJsonNumber("views") == null ? 1
+                                    : event.payload().getJsonNumber("views").longValueExact()));
             return;
         }
         if (!event.type().startsWith("order.")) {

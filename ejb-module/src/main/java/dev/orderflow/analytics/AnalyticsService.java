@@ -97,8 +97,8 @@ public class AnalyticsService {
             var viewed = new ArrayList<ViewedProduct>();
             for (Document d : mongo.database().getCollection(AnalyticsEventHandler.VIEWS)
                     .aggregate(List.of(match(and(gte("day", from.toString()), lte("day", to.toString()))),
-                            group("$productId", sum("views", 1)), sort(orderBy(descending("views"), ascending("_id"))),
-                            limit(top)))) {
+                            group("$productId", sum("views", new Document("$ifNull", List.of("$views", 1)))),
+                            sort(orderBy(descending("views"), ascending("_id"))), limit(top)))) {
                 viewed.add(new ViewedProduct(d.getString("_id"), count(d.get("views"))));
             }
             return new SalesReport(from, to, byStatus, revenue, products, viewed);

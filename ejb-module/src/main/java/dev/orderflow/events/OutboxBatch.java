@@ -1,15 +1,14 @@
 package dev.orderflow.events;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventPublisher;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -180,7 +179,7 @@ public class OutboxBatch {
     }
 
     private static EventEnvelope envelope(Object[] row) {
-        try (var reader = Json.createReader(new StringReader((String) row[7]))) {
+        try (var reader = JsonFactory.reader((String) row[7])) {
             return new EventEnvelope((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), instant(row[3]),
                     (String) row[4], (UUID) row[5], (String) row[6], reader.readObject());
         }

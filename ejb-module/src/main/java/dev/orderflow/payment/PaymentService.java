@@ -1,5 +1,6 @@
 package dev.orderflow.payment;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.events.ProcessedEvents;
 import dev.orderflow.messaging.ConsumerGroup;
 import dev.orderflow.messaging.EventEnvelope;
@@ -11,7 +12,6 @@ import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -69,10 +69,10 @@ public class PaymentService {
                 """).setParameter(1, result.paymentId()).setParameter(2, orderId).setParameter(3, amount)
                 .setParameter(4, method).setParameter(5, status).setParameter(6, result.reason()).executeUpdate();
         String cid = orderCreated.correlationId();
-        var payload = Json.createObjectBuilder().add("paymentId", result.paymentId().toString())
+        var payload = JsonFactory.object().add("paymentId", result.paymentId().toString())
                 .add("orderId", orderId.toString()).add("amount", amount).add("method", method);
         outbox.append("order", orderId, "payment.initiated", payload.build(), cid);
-        payload = Json.createObjectBuilder().add("paymentId", result.paymentId().toString())
+        payload = JsonFactory.object().add("paymentId", result.paymentId().toString())
                 .add("orderId", orderId.toString()).add("amount", amount).add("method", method);
         if (approved) {
             outbox.append("order", orderId, "payment.succeeded", payload.build(), cid);
@@ -82,7 +82,7 @@ public class PaymentService {
         order.recordPayment(result.paymentId());
         if (refund) {
             outbox.append("order", orderId, "payment.refunded",
-                    Json.createObjectBuilder().add("paymentId", result.paymentId().toString())
+                    JsonFactory.object().add("paymentId", result.paymentId().toString())
                             .add("orderId", orderId.toString()).add("amount", amount)
                             .add("reason", "order " + order.status().externalName()).build(),
                     cid);

@@ -1,10 +1,10 @@
 package dev.orderflow.payment;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -32,9 +32,8 @@ public class Refunds {
                 """).setParameter(1, order.id()).getResultList();
         for (Object[] payment : refunded) {
             outbox.append("order", order.id(), "payment.refunded",
-                    Json.createObjectBuilder().add("paymentId", payment[0].toString())
-                            .add("orderId", order.id().toString()).add("amount", (BigDecimal) payment[1])
-                            .add("reason", reason).build(),
+                    JsonFactory.object().add("paymentId", payment[0].toString()).add("orderId", order.id().toString())
+                            .add("amount", (BigDecimal) payment[1]).add("reason", reason).build(),
                     correlationId);
         }
     }

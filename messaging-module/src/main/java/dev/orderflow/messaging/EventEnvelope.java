@@ -1,11 +1,10 @@
 package dev.orderflow.messaging;
 
-import jakarta.json.Json;
+import dev.orderflow.platform.json.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -33,8 +32,8 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
     }
 
     public String toJson() {
-        var json = Json.createObjectBuilder().add("eventId", eventId.toString()).add("type", type)
-                .add("version", version).add("occurredAt", occurredAt.toString()).add("aggregateType", aggregateType)
+        var json = JsonFactory.object().add("eventId", eventId.toString()).add("type", type).add("version", version)
+                .add("occurredAt", occurredAt.toString()).add("aggregateType", aggregateType)
                 .add("aggregateId", aggregateId.toString());
         if (correlationId != null) {
             json.add("correlationId", correlationId);
@@ -54,7 +53,7 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
         if (text == null) {
             throw new MalformedEvent("no value");
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonFactory.reader(text)) {
             JsonObject json = reader.readObject();
             return new EventEnvelope(UUID.fromString(json.getString("eventId")), json.getString("type"),
                     json.getInt("version"), Instant.parse(json.getString("occurredAt")),

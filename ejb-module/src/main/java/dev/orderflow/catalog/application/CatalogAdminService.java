@@ -1,11 +1,11 @@
 package dev.orderflow.catalog.application;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
 import dev.orderflow.catalog.domain.ProductDetails;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +24,12 @@ public class CatalogAdminService {
     Event<ProductChanged> changes;
 
     @Inject
+    Event<StockChanged> stockChanges;
+
+    @Inject
+    Event<CategoriesChanged> categoryChanges;
+
+    @Inject
     Outbox outbox;
 
     public CategoryNode createCategory(String name, UUID parentId) {
@@ -32,6 +38,7 @@ public class CatalogAdminService {
         }
         var category = new Category(name, parentId);
         catalog.persist(category);
+        categoryChanges.fire(new CategoriesChanged());
         return new CategoryNode(category.id(), category.name(), java.util.List.of());
     }
 
@@ -101,8 +108,9 @@ public class CatalogAdminService {
                 .createNativeQuery(
                         "SELECT coalesce(sum(quantity - reserved_quantity), 0) FROM inventory WHERE product_id = ?1")
                 .setParameter(1, productId).getSingleResult()).longValue();
+        stockChanges.fire(new StockChanged(java.util.Set.of(productId)));
         outbox.append("product", productId, "inventory.updated",
-                Json.createObjectBuilder().add("productId", productId.toString()).add("warehouseCode", warehouseCode)
+                JsonFactory.object().add("productId", productId.toString()).add("warehouseCode", warehouseCode)
                         .add("quantity", quantity).add("available", available).build(),
                 null);
     }

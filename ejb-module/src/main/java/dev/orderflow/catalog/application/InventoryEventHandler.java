@@ -1,5 +1,6 @@
 package dev.orderflow.catalog.application;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.events.ProcessedEvents;
 import dev.orderflow.messaging.ConsumerGroup;
 import dev.orderflow.messaging.EventEnvelope;
@@ -7,7 +8,6 @@ import dev.orderflow.messaging.EventHandler;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,8 +43,8 @@ public class InventoryEventHandler implements EventHandler {
             if (crossedBelow(after, quantity, threshold)) {
                 UUID product = UUID.fromString(line.getString("productId"));
                 outbox.append("product", product, "inventory.low_stock",
-                        Json.createObjectBuilder().add("productId", product.toString())
-                                .add("sku", line.getString("sku")).add("available", after).add("threshold", threshold)
+                        JsonFactory.object().add("productId", product.toString()).add("sku", line.getString("sku"))
+                                .add("available", after).add("threshold", threshold)
                                 .add("orderId", event.payload().getString("orderId")).build(),
                         event.correlationId());
             }

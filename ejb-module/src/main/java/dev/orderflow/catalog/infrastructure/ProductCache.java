@@ -1,12 +1,12 @@
 package dev.orderflow.catalog.infrastructure;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.catalog.application.ProductDetail;
 import dev.orderflow.platform.redis.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public class ProductCache {
     @Inject
     MetricRegistry metrics;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
+    private final Jsonb jsonb = JsonFactory.jsonb();
     private Counter hits;
     private Counter misses;
 

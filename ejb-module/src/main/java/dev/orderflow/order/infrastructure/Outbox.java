@@ -1,5 +1,6 @@
 package dev.orderflow.order.infrastructure;
 
+import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.catalog.application.StockTaken;
 import dev.orderflow.order.application.PaymentMethods;
 import dev.orderflow.order.domain.Order;
@@ -8,7 +9,6 @@ import dev.orderflow.order.domain.OrderNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,7 +43,7 @@ public class Outbox {
                     event.occurredAt());
             for (String notification : OrderNotifications.forEvent(event.type())) {
                 insert(UUID.randomUUID(), "order", order.id(), notification,
-                        Json.createObjectBuilder().add("orderId", order.id().toString())
+                        JsonFactory.object().add("orderId", order.id().toString())
                                 .add("customerId", order.customerId().toString())
                                 .add("status", order.status().externalName()).add("total", order.total())
                                 .add("cause", event.eventId().toString()).build(),
@@ -54,22 +54,20 @@ public class Outbox {
 
     /** inventory.reserved: the stock a new order took, with each product's available stock left. */
     public void appendInventoryReserved(Order order, List<StockTaken> taken, String correlationId) {
-        var lines = Json.createArrayBuilder();
-        taken.forEach(t -> lines.add(Json.createObjectBuilder().add("productId", t.productId().toString())
-                .add("sku", t.sku()).add("quantity", t.quantity()).add("availableAfter", t.availableAfter())));
+        var lines = JsonFactory.array();
+        taken.forEach(t -> lines.add(JsonFactory.object().add("productId", t.productId().toString()).add("sku", t.sku())
+                .add("quantity", t.quantity()).add("availableAfter", t.availableAfter())));
         append("order", order.id(), "inventory.reserved",
-                Json.createObjectBuilder().add("orderId", order.id().toString()).add("lines", lines).build(),
-                correlationId);
+                JsonFactory.object().add("orderId", order.id().toString()).add("lines", lines).build(), correlationId);
     }
 
     /** inventory.released: a cancelled order's stock given back. */
     public void appendInventoryReleased(Order order, String correlationId) {
-        var lines = Json.createArrayBuilder();
-        order.lines().forEach(l -> lines.add(Json.createObjectBuilder().add("productId", l.productId().toString())
+        var lines = JsonFactory.array();
+        order.lines().forEach(l -> lines.add(JsonFactory.object().add("productId", l.productId().toString())
                 .add("sku", l.sku()).add("quantity", l.quantity())));
         append("order", order.id(), "inventory.released",
-                Json.createObjectBuilder().add("orderId", order.id().toString()).add("lines", lines).build(),
-                correlationId);
+                JsonFactory.object().add("orderId", order.id().toString()).add("lines", lines).build(), correlationId);
     }
 
     /** Appends one event of any type (payment.*, inventory.low_stock, ...). */
@@ -90,10 +88,10 @@ public class Outbox {
     }
 
     private static JsonObject orderPayload(Order order) {
-        var lines = Json.createArrayBuilder();
-        order.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("productId", line.productId().toString())
+        var lines = JsonFactory.array();
+        order.lines().forEach(line -> lines.add(JsonFactory.object().add("productId", line.productId().toString())
                 .add("sku", line.sku()).add("quantity", line.quantity()).add("unitPrice", line.priceAtPurchase())));
-        return Json.createObjectBuilder().add("orderId", order.id().toString())
+        return JsonFactory.object().add("orderId", order.id().toString())
                 .add("customerId", order.customerId().toString()).add("status", order.status().externalName())
                 .add("total", order.total()).add("paymentMethod", PaymentMethods.orDefault(order.paymentMethod()))
                 .add("createdAt", order.createdAt().toString()).add("lines", lines).build();

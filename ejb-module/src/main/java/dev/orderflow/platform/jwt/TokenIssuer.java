@@ -1,9 +1,9 @@
 package dev.orderflow.platform.jwt;
 
+import dev.orderflow.platform.json.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,9 +63,9 @@ public class TokenIssuer {
     public IssuedToken issue(UUID subject, String loginName, Collection<String> groups) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder().add("iss", issuer).add("sub", subject.toString())
-                .add("upn", loginName).add("groups", Json.createArrayBuilder(groups)).add("iat", now.getEpochSecond())
+        String header = JsonFactory.object().add("alg", "RS256").add("typ", "JWT").build().toString();
+        String claims = JsonFactory.object().add("iss", issuer).add("sub", subject.toString()).add("upn", loginName)
+                .add("groups", JsonFactory.array(groups)).add("iat", now.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond()).add("jti", UUID.randomUUID().toString()).build().toString();
         String signingInput = encode(header) + "." + encode(claims);
         return new IssuedToken(signingInput + "." + BASE64URL.encodeToString(sign(signingInput)), expiresAt);

@@ -7,7 +7,6 @@ import dev.orderflow.platform.paging.PageRequest;
 import dev.orderflow.platform.rest.PageResponse;
 import dev.orderflow.messaging.AnalyticsEvents;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,9 +44,9 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One active product with its live available stock")
-    public ProductDetail detail(@PathParam("id") UUID id, @HeaderParam("X-Correlation-Id") String correlationId) {
+    public ProductDetail detail(@PathParam("id") UUID id) {
         ProductDetail detail = catalog.detail(id);
-        analytics.productViewed(id, correlationId);
+        analytics.productViewed(id);
         return detail;
     }
 }

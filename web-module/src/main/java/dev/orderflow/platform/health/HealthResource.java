@@ -1,8 +1,8 @@
 package dev.orderflow.platform.health;
 
+import dev.orderflow.platform.json.JsonFactory;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -60,14 +60,14 @@ public class HealthResource {
     }
 
     private static Response report(Instance<HealthCheck> checks) {
-        var array = Json.createArrayBuilder();
+        var array = JsonFactory.array();
         boolean up = true;
         for (HealthCheck check : checks) {
             HealthCheckResponse response = check.call();
             up &= response.getStatus() == HealthCheckResponse.Status.UP;
             array.add(toJson(response));
         }
-        JsonObject body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
+        JsonObject body = JsonFactory.object().add("status", up ? "UP" : "DOWN").add("checks", array).build();
         var noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).cacheControl(noStore)
@@ -75,7 +75,6 @@ public class HealthResource {
     }
 
     private static JsonObject toJson(HealthCheckResponse response) {
-        return Json.createObjectBuilder().add("name", response.getName()).add("status", response.getStatus().name())
-                .build();
+        return JsonFactory.object().add("name", response.getName()).add("status", response.getStatus().name()).build();
     }
 }

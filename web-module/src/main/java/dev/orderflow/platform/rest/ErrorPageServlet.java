@@ -1,6 +1,6 @@
 package dev.orderflow.platform.rest;
 
-import jakarta.json.Json;
+import dev.orderflow.platform.json.JsonFactory;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +35,7 @@ public class ErrorPageServlet extends HttpServlet {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(Json.createObjectBuilder().add("type", Problem.TYPE_BASE + slug).add("title", title)
+        response.getWriter().write(JsonFactory.object().add("type", Problem.TYPE_BASE + slug).add("title", title)
                 .add("status", status).build().toString());
     }
 }
