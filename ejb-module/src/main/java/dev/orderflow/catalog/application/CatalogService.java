@@ -2,6 +2,7 @@ package dev.orderflow.catalog.application;
 
 import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
+import dev.orderflow.catalog.infrastructure.CatalogNearCache;
 import dev.orderflow.catalog.infrastructure.ProductCache;
 import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
@@ -29,6 +30,9 @@ public class CatalogService {
 
     @Inject
     ProductCache cache;
+
+    @Inject
+    CatalogNearCache nearCache;
 
     /**
      * Searches active products: text in name or description, a category with all its descendants, a price range; sorted
@@ -71,28 +75,47 @@ public class CatalogService {
         return new Page<>(items, request.page(), request.size(), count.getSingleResult());
     }
 
-    /** A product page, from the cache when it holds it; the available stock is always live. */
+    /**
+     * A product page: from this node's memory, else Redis, else products_db (see {@link CatalogNearCache} for how old
+     * each part may be); its available stock from memory for at most {@code catalog.near-cache.stock-ttl-ms}.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ProductDetail detail(UUID id) {
-        ProductDetail product = cache.get(id).orElseGet(() -> {
+        ProductDetail product = nearCache.product(id, this::loadDetail);
+        if (product == null) {
+            throw new ProductNotFound(id);
+        }
+        Long available = nearCache.available(id, key -> {
+            ProductAvailability found = availability(List.of(key)).get(key);
+            return found == null ? null : found.available();
+        });
+        if (available == null) {
+            throw new ProductNotFound(id);
+        }
+        return product.withAvailable(available);
+    }
+
+    private ProductDetail loadDetail(UUID id) {
+        return cache.get(id).orElseGet(() -> {
             Product found = catalog.find(Product.class, id);
             if (found == null || !found.isActive()) {
-                throw new ProductNotFound(id);
+                return null;
             }
             var loaded = new ProductDetail(found.id(), found.sku(), found.name(), found.description(), found.price(),
                     found.categoryId(), found.imageUrl(), 0);
             cache.put(loaded);
             return loaded;
         });
-        return product.withAvailable(availability(List.of(id)).get(id).available());
     }
 
-    /** The category tree, roots first, children by name. */
+    /** The category tree, roots first, children by name; from this node's memory while it holds it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CategoryNode> categories() {
-        List<Category> all = catalog.createQuery("select c from Category c order by c.name, c.id", Category.class)
-                .getResultList();
-        return childrenOf(null, all);
+        return nearCache.categories(() -> {
+            List<Category> all = catalog.createQuery("select c from Category c order by c.name, c.id", Category.class)
+                    .getResultList();
+            return childrenOf(null, all);
+        });
     }
 
     private List<CategoryNode> childrenOf(UUID parent, List<Category> all) {

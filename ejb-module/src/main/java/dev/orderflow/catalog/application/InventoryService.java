@@ -3,12 +3,15 @@ package dev.orderflow.catalog.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -27,6 +30,9 @@ public class InventoryService {
 
     @PersistenceContext(unitName = "catalog")
     EntityManager catalog;
+
+    @Inject
+    Event<StockChanged> stockChanges;
 
     /**
      * Takes {@code quantities} (product id to quantity) for an order, from the warehouses with the most available stock
@@ -51,13 +57,15 @@ public class InventoryService {
             taken.add(new StockTaken(line.getKey(), (String) product[1], (String) product[2], (BigDecimal) product[4],
                     line.getValue(), left));
         }
+        stockChanges.fire(new StockChanged(Set.copyOf(ordered.keySet())));
         return taken;
     }
 
     /** Gives back exactly what {@link #takeStock} took for the order; a second call gives nothing. */
     public void releaseStock(UUID orderId) {
         // lock in the same fixed order as takeStock, so releases and checkouts cannot deadlock
-        catalog.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<UUID> locked = catalog.createNativeQuery("""
                 SELECT i.product_id FROM inventory i
                 WHERE (i.product_id, i.warehouse_id) IN
                       (SELECT product_id, warehouse_id FROM stock_movements WHERE order_id = ?1)
@@ -78,6 +86,7 @@ public class InventoryService {
                 INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason)
                 SELECT gen_random_uuid(), ?1, product_id, warehouse_id, quantity, 'cancellation' FROM restored
                 """).setParameter(1, orderId).executeUpdate();
+        stockChanges.fire(new StockChanged(Set.copyOf(locked)));
     }
 
     /** Takes the quantity and returns the product's available stock left. */

@@ -31,7 +31,7 @@ public class RedisConnection {
     @Inject
     DependencyCalls calls;
 
-    private RedissonClient client;
+    private volatile RedissonClient client;
 
     /**
      * One Redis call through the shared client, timed and counted as {@code dependency.calls{dependency="redis",
@@ -42,7 +42,12 @@ public class RedisConnection {
     }
 
     /** The shared client; throws when Redis cannot be reached and no client exists yet. */
-    public synchronized RedissonClient client() {
+    public RedissonClient client() {
+        RedissonClient created = client;
+        return created != null ? created : create();
+    }
+
+    private synchronized RedissonClient create() {
         if (client == null) {
             var config = new Config();
             config.useSingleServer().setAddress(address).setConnectTimeout(timeoutMillis).setTimeout(timeoutMillis)

@@ -57,10 +57,14 @@ public class RateLimits implements ContainerRequestFilter {
         }
     }
 
-    /** A stricter limit on login attempts for one account from one address. */
+    /** A stricter limit on login attempts for one account from one address, counted in Redis on every attempt. */
     public void enforceLogin(String realIpHeader, String email) {
-        enforce("ip:" + clientIp(realIpHeader) + ":login:" + email.strip().toLowerCase(Locale.ROOT),
-                loginPerIpAndEmail);
+        var decision = limiter.hitExactly(
+                "ip:" + clientIp(realIpHeader) + ":login:" + email.strip().toLowerCase(Locale.ROOT), loginPerIpAndEmail,
+                WINDOW);
+        if (!decision.allowed()) {
+            throw new TooManyRequests(decision.retryAfterSeconds());
+        }
     }
 
     /** The client address nginx passes in X-Real-IP ("direct" when a request bypassed nginx). */
