@@ -28,11 +28,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Analytics events (analytics-events), written behind: sent straight to Kafka on their own channel
  * ({@code analytics-out}), never through the outbox, never waited for. Product views are counted in memory per product
- * and sent once a second as one {@code analytics.product_viewed} event per product with its {@code views} count, so a
- * page view costs an increment, not a Kafka record and a MongoDB document. A batch that cannot be sent (Kafka down,
- * buffer full) is dropped and counted ({@code analytics.events.dropped}), as are the counts of the last second when a
- * node dies: the seeds allow exactly this for view counts ("write-behind, eventual consistency OK"). It can never slow
- * a request or the outbox relay.
+ * and sent every {@code analytics.views.flush-ms} (5 s) as one {@code analytics.product_viewed} event per product with
+ * its {@code views} count, so a page view costs an increment, not a Kafka record and a MongoDB document. A batch that
+ * cannot be sent (Kafka down, buffer full) is dropped and counted ({@code analytics.events.dropped}), as are the counts
+ * of the last five seconds when a node dies: the seeds allow exactly this for view counts ("write-behind, eventual
+ * consistency OK"). It can never slow a request or the outbox relay.
  */
 @ApplicationScoped
 public class AnalyticsEvents {
@@ -49,7 +49,7 @@ public class AnalyticsEvents {
     MetricRegistry metrics;
 
     @Inject
-    @ConfigProperty(name = "analytics.views.flush-ms", defaultValue = "1000")
+    @ConfigProperty(name = "analytics.views.flush-ms", defaultValue = "5000")
     long flushMillis;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")

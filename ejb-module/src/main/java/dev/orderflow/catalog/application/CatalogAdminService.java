@@ -60,6 +60,7 @@ public class CatalogAdminService {
         } catch (PersistenceException e) {
             throw new SkuAlreadyExists(sku);
         }
+        changes.fire(new ProductChanged(product.id())); // listings cached on the nodes must show it
         return ProductSummary.of(product);
     }
 

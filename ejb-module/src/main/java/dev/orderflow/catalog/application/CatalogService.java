@@ -2,7 +2,6 @@ package dev.orderflow.catalog.application;
 
 import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
-import dev.orderflow.catalog.infrastructure.CatalogNearCache;
 import dev.orderflow.catalog.infrastructure.ProductCache;
 import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
@@ -18,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** Reads the catalog (products_db). */
 @Stateless
@@ -31,16 +28,11 @@ public class CatalogService {
     @Inject
     ProductCache cache;
 
-    @Inject
-    CatalogNearCache nearCache;
-
     /**
      * Searches active products: text in name or description, a category with all its descendants, a price range; sorted
      * and paged. Read-only.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @Counted(name = "catalog.listings", absolute = true, description = "Product listing pages served")
-    @Timed(name = "catalog.listing.duration", absolute = true, description = "Time to read one listing page")
     public Page<ProductSummary> search(ProductQuery query, PageRequest request) {
         var where = new StringBuilder(" from Product p where p.active = true");
         var parameters = new HashMap<String, Object>();
@@ -75,27 +67,9 @@ public class CatalogService {
         return new Page<>(items, request.page(), request.size(), count.getSingleResult());
     }
 
-    /**
-     * A product page: from this node's memory, else Redis, else products_db (see {@link CatalogNearCache} for how old
-     * each part may be); its available stock from memory for at most {@code catalog.near-cache.stock-ttl-ms}.
-     */
+    /** An active product's page from Redis, else from products_db (then cached in Redis); null when there is none. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public ProductDetail detail(UUID id) {
-        ProductDetail product = nearCache.product(id, this::loadDetail);
-        if (product == null) {
-            throw new ProductNotFound(id);
-        }
-        Long available = nearCache.available(id, key -> {
-            ProductAvailability found = availability(List.of(key)).get(key);
-            return found == null ? null : found.available();
-        });
-        if (available == null) {
-            throw new ProductNotFound(id);
-        }
-        return product.withAvailable(available);
-    }
-
-    private ProductDetail loadDetail(UUID id) {
+    public ProductDetail productPage(UUID id) {
         return cache.get(id).orElseGet(() -> {
             Product found = catalog.find(Product.class, id);
             if (found == null || !found.isActive()) {
@@ -108,14 +82,19 @@ public class CatalogService {
         });
     }
 
-    /** The category tree, roots first, children by name; from this node's memory while it holds it. */
+    /** A product's available stock, all warehouses together, now; null for an unknown product. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<CategoryNode> categories() {
-        return nearCache.categories(() -> {
-            List<Category> all = catalog.createQuery("select c from Category c order by c.name, c.id", Category.class)
-                    .getResultList();
-            return childrenOf(null, all);
-        });
+    public Long availableStock(UUID id) {
+        ProductAvailability found = availability(List.of(id)).get(id);
+        return found == null ? null : found.available();
+    }
+
+    /** The category tree, roots first, children by name, as stored now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CategoryNode> categoryTree() {
+        List<Category> all = catalog.createQuery("select c from Category c order by c.name, c.id", Category.class)
+                .getResultList();
+        return childrenOf(null, all);
     }
 
     private List<CategoryNode> childrenOf(UUID parent, List<Category> all) {

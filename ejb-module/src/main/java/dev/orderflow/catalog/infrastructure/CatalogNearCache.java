@@ -22,8 +22,9 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The catalog reads each node serves from its own memory, in front of Redis and PostgreSQL: product pages
  * ({@code catalog.near-cache.product-ttl-ms}, 10 s), the available stock shown on them
- * ({@code catalog.near-cache.stock-ttl-ms}, 1 s) and the category tree ({@code catalog.near-cache.categories-ttl-ms},
- * 30 s).
+ * ({@code catalog.near-cache.stock-ttl-ms}, 1 s), the category tree ({@code catalog.near-cache.categories-ttl-ms}, 30
+ * s) and listing pages ({@code catalog.near-cache.search-ttl-ms}, 5 s; the seeds cache them in
+ * {@code products:search:{hash}}, here the node's memory holds them, every one dropped on any product change).
  * <p>
  * An admin change evicts the entry on this node once committed and tells every other node through the Redis topic
  * {@code catalog:invalidations}; should a message be lost (Redis down), the time to live bounds how long a node shows
@@ -54,9 +55,14 @@ public class CatalogNearCache {
     @ConfigProperty(name = "catalog.near-cache.categories-ttl-ms", defaultValue = "30000")
     long categoriesTtlMillis;
 
+    @Inject
+    @ConfigProperty(name = "catalog.near-cache.search-ttl-ms", defaultValue = "5000")
+    long searchTtlMillis;
+
     private LocalCache<UUID, ProductDetail> products;
     private LocalCache<UUID, Long> available;
     private LocalCache<String, List<CategoryNode>> categories;
+    private LocalCache<Object, Object> searches;
     private volatile boolean subscribed;
     private volatile long nextAttempt = System.nanoTime();
 
@@ -73,6 +79,7 @@ public class CatalogNearCache {
         products = new LocalCache<>(Duration.ofMillis(productTtlMillis), 50_000);
         available = new LocalCache<>(Duration.ofMillis(stockTtlMillis), 50_000);
         categories = new LocalCache<>(Duration.ofMillis(categoriesTtlMillis), 1);
+        searches = new LocalCache<>(Duration.ofMillis(searchTtlMillis), 10_000);
     }
 
     /**
@@ -99,6 +106,13 @@ public class CatalogNearCache {
         return categories.get(CATEGORIES, key -> loader.get());
     }
 
+    /** A listing page for the key (query and page), from memory or the loader. */
+    @SuppressWarnings("unchecked")
+    public <T> T search(Object key, Supplier<T> loader) {
+        subscribe();
+        return (T) searches.get(key, k -> loader.get());
+    }
+
     /** After a committed stock change on this node. */
     public void stockChanged(Collection<UUID> productIds) {
         available.evictAll(productIds);
@@ -108,6 +122,7 @@ public class CatalogNearCache {
     public void productChanged(UUID id) {
         products.evict(id);
         available.evict(id);
+        searches.clear();
         publish(PRODUCT + id);
     }
 
@@ -135,6 +150,7 @@ public class CatalogNearCache {
                 UUID id = UUID.fromString(message.substring(PRODUCT.length()));
                 products.evict(id);
                 available.evict(id);
+                searches.clear();
             } catch (IllegalArgumentException e) {
                 LOG.warning(() -> "ignored catalog invalidation " + message);
             }

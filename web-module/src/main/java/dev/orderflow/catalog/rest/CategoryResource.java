@@ -1,6 +1,6 @@
 package dev.orderflow.catalog.rest;
 
-import dev.orderflow.catalog.application.CatalogService;
+import dev.orderflow.catalog.application.ProductPages;
 import dev.orderflow.catalog.application.CategoryNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,10 +14,10 @@ import java.util.List;
 public class CategoryResource {
 
     @Inject
-    CatalogService catalog;
+    ProductPages pages;
 
     @GET
     public List<CategoryNode> tree() {
-        return catalog.categories();
+        return pages.categories();
     }
 }

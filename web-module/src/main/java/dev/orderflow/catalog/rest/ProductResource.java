@@ -1,6 +1,6 @@
 package dev.orderflow.catalog.rest;
 
-import dev.orderflow.catalog.application.CatalogService;
+import dev.orderflow.catalog.application.ProductPages;
 import dev.orderflow.catalog.application.ProductDetail;
 import dev.orderflow.catalog.application.ProductSummary;
 import dev.orderflow.platform.paging.PageRequest;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ProductResource {
 
     @Inject
-    CatalogService catalog;
+    ProductPages pages;
 
     @Inject
     AnalyticsEvents analytics;
@@ -38,14 +38,14 @@ public class ProductResource {
             @Parameter(description = "page number, from 1") @QueryParam("page") String page,
             @Parameter(description = "items per page, 1 to 100 (default 20)") @QueryParam("size") String size) {
         var query = SearchParameters.parse(text, category, minPrice, maxPrice, sort);
-        return PageResponse.of(catalog.search(query, PageRequest.parse(page, size)));
+        return PageResponse.of(pages.search(query, PageRequest.parse(page, size)));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One active product with its live available stock")
     public ProductDetail detail(@PathParam("id") UUID id) {
-        ProductDetail detail = catalog.detail(id);
+        ProductDetail detail = pages.page(id);
         analytics.productViewed(id);
         return detail;
     }

@@ -65,8 +65,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         Method method = resource == null ? null : resource.getResourceMethod();
         String route = method == null ? "UNMATCHED"
                 : ROUTES.computeIfAbsent(method, m -> route(resource.getResourceClass(), m));
-        metrics.timer(REQUESTS, new Tag("method", request.getMethod()), new Tag("route", route),
-                new Tag("status", Integer.toString(response.getStatus())))
+        String httpMethod = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
+        int status = response.getStatus();
+        timers.computeIfAbsent(httpMethod + ' ' + route + ' ' + status,
+                key -> metrics.timer(REQUESTS, new Tag("method", httpMethod), new Tag("route", route),
+                        new Tag("status", Integer.toString(status))))
                 .update(Duration.ofNanos(System.nanoTime() - nanos));
     }
 
