@@ -248,9 +248,16 @@ class EventFlowIT {
             var top = report.getJsonArray("topProducts").getValuesAs(JsonObject.class).stream()
                     .filter(p -> p.getString("productId").equals(product.id().toString())).findFirst().orElseThrow();
             assertEquals(198, top.getInt("quantity"));
-            var viewed = report.getJsonArray("mostViewed").getValuesAs(JsonObject.class).stream()
-                    .filter(p -> p.getString("productId").equals(product.id().toString())).findFirst().orElseThrow();
-            assertEquals(3, viewed.getInt("views"));
+            // views arrive as counts per product and flush (every 5 s per node); other data of the same day (a
+            // benchmark run on this stack) may crowd this product out of the report's top list, so its count is read
+            // from MongoDB and the report's list is checked for order
+            assertEquals(3, viewsOf(product.id()));
+            var views = report.getJsonArray("mostViewed").getValuesAs(JsonObject.class).stream()
+                    .mapToLong(p -> p.getJsonNumber("views").longValue()).toArray();
+            assertTrue(views.length > 0);
+            for (int i = 1; i < views.length; i++) {
+                assertTrue(views[i - 1] >= views[i], "most viewed first");
+            }
             assertEquals(0, new BigDecimal("495.00").compareTo(top.getJsonNumber("revenue").bigDecimalValue()));
             assertTrue(report.getJsonArray("ordersByDayAndStatus").getValuesAs(JsonObject.class).stream()
                     .anyMatch(r -> r.getString("day").equals(today) && r.getString("status").equals("confirmed")
@@ -278,5 +285,14 @@ class EventFlowIT {
 
     private HttpResponse<String> send(String token, String body, String correlationId) {
         return Checkouts.place(services.publicUrl(), token, UUID.randomUUID().toString(), body, correlationId);
+    }
+
+    private static long viewsOf(UUID product) {
+        long views = 0;
+        for (var view : MongoProbe.database().getCollection("product_views")
+                .find(com.mongodb.client.model.Filters.eq("productId", product.toString()))) {
+            views += view.get("views", Number.class).longValue();
+        }
+        return views;
     }
 }

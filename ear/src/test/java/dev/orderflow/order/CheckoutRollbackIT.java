@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.order.application.CheckoutService;
+import dev.orderflow.customer.domain.PostalAddress;
 import dev.orderflow.order.application.PlaceOrder;
 import dev.orderflow.testsupport.Deployments;
 import dev.orderflow.testsupport.Sql;
@@ -64,7 +65,8 @@ class CheckoutRollbackIT {
 
         transaction.begin();
         var placed = checkout.placeOrder(new PlaceOrder(customer, "fault-" + customer, "0".repeat(64), address,
-                Map.of(product, 2), null, "rollback-it"));
+                new PostalAddress("1 Rollback Street", "Berlin", null, "10115", "DE"), Map.of(product, 2), null,
+                "rollback-it"));
         assertEquals(3, count(products, "SELECT quantity FROM inventory WHERE product_id = ?", product),
                 "inside the transaction the stock is taken");
         synchronizations.registerInterposedSynchronization(new Synchronization() {

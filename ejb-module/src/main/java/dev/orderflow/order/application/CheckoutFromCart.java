@@ -1,5 +1,7 @@
 package dev.orderflow.order.application;
 
+import dev.orderflow.customer.application.AddressBook;
+import dev.orderflow.customer.domain.PostalAddress;
 import dev.orderflow.cart.application.CartService;
 import dev.orderflow.platform.problem.DependencyUnavailable;
 import dev.orderflow.platform.operations.OrderIntake;
@@ -11,8 +13,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Checkout around the transaction: reads the cart (Redis) before it and clears it after the commit, so nothing remote
- * runs inside the order's XA transaction and a Redis outage cannot undo an order.
+ * Checkout around the transaction: reads the cart (Redis) and the shipping address (users_db) before it and clears the
+ * cart after the commit, so nothing remote runs inside the order's XA transaction, users_db is no branch of it, and a
+ * Redis outage cannot undo an order.
  */
 @ApplicationScoped
 public class CheckoutFromCart {
@@ -25,6 +28,9 @@ public class CheckoutFromCart {
     @Inject
     CartService carts;
 
+    @EJB
+    AddressBook addresses;
+
     @Inject
     OrderIntake intake;
 
@@ -36,8 +42,9 @@ public class CheckoutFromCart {
             Map<UUID, Integer> quantities, String paymentMethod, String correlationId) {
         boolean fromCart = quantities == null;
         Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
+        PostalAddress shipTo = addresses.shippingAddress(customer, shippingAddressId).orElse(null);
         PlacedOrder placed = intake.admit(() -> checkout.placeOrder(new PlaceOrder(customer, idempotencyKey,
-                requestHash, shippingAddressId, lines, paymentMethod, correlationId)));
+                requestHash, shippingAddressId, shipTo, lines, paymentMethod, correlationId)));
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }

@@ -1,7 +1,7 @@
 package dev.orderflow.order.application;
 
+import dev.orderflow.customer.application.AddressNotFound;
 import dev.orderflow.catalog.application.InventoryService;
-import dev.orderflow.customer.application.AddressBook;
 import dev.orderflow.customer.domain.PostalAddress;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderLineDraft;
@@ -29,9 +29,6 @@ public class CheckoutService {
     @EJB
     InventoryService inventory;
 
-    @EJB
-    AddressBook addresses;
-
     @Inject
     IdempotencyKeys idempotencyKeys;
 
@@ -43,8 +40,9 @@ public class CheckoutService {
 
     /**
      * Places an order exactly once per idempotency key, in ONE JTA transaction across orders_db (key, order, lines,
-     * status history, outbox row for {@code order.created}), users_db (the shipping address, snapshotted) and
-     * products_db (stock taken under row locks). Nothing slow or remote runs inside it.
+     * status history, outbox rows for {@code order.created} and {@code inventory.reserved}) and products_db (stock
+     * taken under row locks); the shipping address comes with the command, read before. Nothing slow or remote runs
+     * inside it.
      * <p>
      * A request repeating an earlier key with the same request hash returns the order it placed, marked as replayed;
      * concurrent requests with one key wait for each other on the key's index.
@@ -57,8 +55,9 @@ public class CheckoutService {
     @Timed(name = "checkout.duration", absolute = true, description = "Time to place an order")
     @Counted(name = "checkout.requests", absolute = true, description = "Checkout attempts")
     public PlacedOrder placeOrder(PlaceOrder command) {
+        UUID orderId = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claimOrFind(command.customerId(), command.idempotencyKey(),
-                command.requestHash());
+                command.requestHash(), orderId);
         if (earlier.isPresent()) {
             Order placed = orders.find(Order.class, earlier.get());
             // a key outlives its order's move to the history: replay from there
@@ -68,8 +67,10 @@ public class CheckoutService {
         if (command.quantities().isEmpty()) {
             throw new EmptyCart(); // after the claim: a retry of an order placed from a now-empty cart replays
         }
-        PostalAddress postal = addresses.shippingAddress(command.customerId(), command.shippingAddressId());
-        UUID orderId = UUID.randomUUID();
+        PostalAddress postal = command.shipTo();
+        if (postal == null) {
+            throw new AddressNotFound(command.shippingAddressId()); // after the claim, like the empty cart
+        }
         var taken = inventory.takeStock(orderId, command.quantities());
         var lines = taken.stream()
                 .map(t -> new OrderLineDraft(t.productId(), t.sku(), t.name(), t.unitPrice(), t.quantity())).toList();
@@ -77,7 +78,6 @@ public class CheckoutService {
                 new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
                 lines, PaymentMethods.orDefault(command.paymentMethod()), "customer:" + command.customerId());
         orders.persist(order);
-        idempotencyKeys.complete(command.customerId(), command.idempotencyKey(), orderId);
         outbox.append(order, command.correlationId());
         outbox.appendInventoryReserved(order, taken, command.correlationId());
         return new PlacedOrder(OrderView.of(order), false);

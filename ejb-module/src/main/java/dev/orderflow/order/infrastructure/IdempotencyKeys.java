@@ -23,17 +23,18 @@ public class IdempotencyKeys {
     EntityManager orders;
 
     /**
-     * Claims the key for a new order, or returns the order an earlier request with the same key and the same request
-     * hash placed.
+     * Claims the key for the new order {@code orderId} (one statement: a rollback takes the claim back with the order),
+     * or returns the order an earlier request with the same key and the same request hash placed.
      *
      * @throws IdempotencyKeyReused
      *             when the key was used with a different request
      */
-    public Optional<UUID> claimOrFind(UUID customer, String key, String requestHash) {
+    public Optional<UUID> claimOrFind(UUID customer, String key, String requestHash, UUID orderId) {
         int inserted = orders.createNativeQuery("""
-                INSERT INTO idempotency_keys (customer_id, key, request_hash) VALUES (?1, ?2, ?3)
+                INSERT INTO idempotency_keys (customer_id, key, request_hash, order_id) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (customer_id, key) DO NOTHING
-                """).setParameter(1, customer).setParameter(2, key).setParameter(3, requestHash).executeUpdate();
+                """).setParameter(1, customer).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, orderId).executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }
@@ -46,11 +47,5 @@ public class IdempotencyKeys {
             throw new IdempotencyKeyReused(key);
         }
         return Optional.of((UUID) row[1]);
-    }
-
-    /** Records the order a claimed key produced. */
-    public void complete(UUID customer, String key, UUID orderId) {
-        orders.createNativeQuery("UPDATE idempotency_keys SET order_id = ?3 WHERE customer_id = ?1 AND key = ?2")
-                .setParameter(1, customer).setParameter(2, key).setParameter(3, orderId).executeUpdate();
     }
 }
