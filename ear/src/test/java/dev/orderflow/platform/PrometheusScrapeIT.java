@@ -90,8 +90,9 @@ class PrometheusScrapeIT {
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, Http.get(services.publicUrl() + "/api/products/" + product.id()).statusCode());
             }
-            // a slow gateway: 16 card payments of 500 ms each (one at a time) keep the payment group behind
-            PaymentGatewayControl.set(services, "approve", 500);
+            // a slow gateway: 16 card payments of 1.5 s each (three at a time, one per consumer copy) keep the
+            // payment group behind for several seconds
+            PaymentGatewayControl.set(services, "approve", 1500);
             for (int i = 0; i < 16; i++) {
                 order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
             }
