@@ -1,5 +1,6 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.platform.concurrent.PeriodicTask;
 import dev.orderflow.platform.json.JsonFactory;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -56,22 +57,16 @@ public class AnalyticsEvents {
     ManagedThreadFactory threads;
 
     private final Map<UUID, LongAdder> views = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread flusher;
+    private PeriodicTask flusher;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        running = true;
-        flusher = threads.newThread(this::flushUntilStopped);
-        flusher.setName("analytics-views");
-        flusher.setDaemon(true);
-        flusher.start();
+        flusher = PeriodicTask.start(threads, "analytics-views", () -> flushMillis, this::flush);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
         if (flusher != null) {
-            flusher.interrupt();
+            flusher.stop();
         }
         flush();
     }
@@ -83,17 +78,6 @@ public class AnalyticsEvents {
             views.clear();
         }
         views.computeIfAbsent(productId, id -> new LongAdder()).increment();
-    }
-
-    private void flushUntilStopped() {
-        while (running) {
-            try {
-                Thread.sleep(flushMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            flush();
-        }
     }
 
     /** Sends one event per product viewed since the last flush. */

@@ -1,5 +1,6 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.platform.concurrent.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -40,22 +41,14 @@ public class ConsumerLag {
 
     private final Map<ConsumerGroup, Long> lastLag = new EnumMap<>(ConsumerGroup.class);
 
-    /**
-     * A thread of its own rather than the managed scheduler: the scheduler refuses (and logs an ERROR for) every run
-     * while the server is suspended for a graceful shutdown, which is when lag matters most.
-     */
+    /** For the refreshing {@link PeriodicTask}. */
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
-    private volatile boolean running;
-    private Thread refresher;
+    private PeriodicTask refresher;
 
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        running = true;
-        refresher = threads.newThread(this::refreshUntilStopped);
-        refresher.setName("consumer-lag");
-        refresher.setDaemon(true);
-        refresher.start();
+        refresher = PeriodicTask.start(threads, "consumer-lag", () -> REFRESH_MILLIS, this::refresh);
         for (ConsumerGroup group : ConsumerGroup.values()) {
             metrics.gauge(Metadata.builder().withName("events.consumer.lag")
                     .withDescription("Records on the group's topic not yet committed by the consumer group").build(),
@@ -74,20 +67,8 @@ public class ConsumerLag {
 
     @PreDestroy
     void stop() {
-        running = false;
         if (refresher != null) {
-            refresher.interrupt();
-        }
-    }
-
-    private void refreshUntilStopped() {
-        while (running) {
-            refresh();
-            try {
-                Thread.sleep(REFRESH_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
+            refresher.stop();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.redis;
 
+import dev.orderflow.platform.concurrent.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -51,26 +52,20 @@ public class RateLimiter {
     ManagedThreadFactory threads;
 
     private final Map<String, WindowCounter> counters = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread syncer;
+    private PeriodicTask syncer;
 
     /** The verdict on one request: allowed, or refused until {@code retryAfterSeconds} have passed. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        running = true;
-        syncer = threads.newThread(this::syncUntilStopped);
-        syncer.setName("rate-limit-sync");
-        syncer.setDaemon(true);
-        syncer.start();
+        syncer = PeriodicTask.start(threads, "rate-limit-sync", () -> syncMillis, this::sync);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
         if (syncer != null) {
-            syncer.interrupt();
+            syncer.stop();
         }
     }
 
@@ -98,21 +93,6 @@ public class RateLimiter {
 
     private WindowCounter counter(String key, Duration window) {
         return counters.computeIfAbsent(key, k -> new WindowCounter(window.toNanos()));
-    }
-
-    private void syncUntilStopped() {
-        while (running) {
-            try {
-                Thread.sleep(syncMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                sync();
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "rate limits not synchronised, Redis unavailable: " + e);
-            }
-        }
     }
 
     /** Pushes every counter's new hits in one pipelined batch and reads back the counts of all nodes. */
