@@ -2,6 +2,7 @@ package dev.orderflow.payment;
 
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventHandler;
+import dev.orderflow.messaging.RetryLater;
 import dev.orderflow.order.application.PaymentMethods;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -9,10 +10,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The payment service (consumer group {@code payment} on order-events): charges each new order paid by card or wallet.
- * The gateway call runs outside any transaction; its outcome is recorded by {@link PaymentService} in one.
+ * The gateway call runs outside any transaction; its outcome is recorded by {@link PaymentService} in one. A gateway
+ * that failed to answer is a failed attempt (retried, then dead-lettered); an open circuit breaker is an outage
+ * ({@link RetryLater}): the event waits for the gateway without spending attempts.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -34,7 +38,13 @@ public class PaymentEventHandler implements EventHandler {
             return;
         }
         BigDecimal amount = event.payload().getJsonNumber("total").bigDecimalValue();
-        ChargeResult result = gateway.charge(event.aggregateId(), amount, method);
+        ChargeResult result;
+        try {
+            result = gateway.charge(event.aggregateId(), amount, method);
+        } catch (CircuitBreakerOpenException e) {
+            // calls are not even tried while the circuit is open: an outage to wait out, not the event's failure
+            throw new RetryLater("payment gateway (circuit breaker open)", e);
+        }
         if (result.outcome() == ChargeResult.Outcome.UNAVAILABLE) {
             throw new PaymentGateway.GatewayError(result.reason() + " for order " + event.aggregateId());
         }

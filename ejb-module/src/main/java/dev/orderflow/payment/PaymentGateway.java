@@ -11,12 +11,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * A simulated card/wallet payment gateway, called through MicroProfile Fault Tolerance: each call times out after 2 s,
  * is retried twice on errors and time-outs, counts towards a circuit breaker (opens at half of 10 calls failing,
  * half-opens after {@code delay}), and falls back to "unavailable", which the payment consumer treats as a failed
- * attempt (retried, then dead-lettered). Declines are answers, not failures. Every value can be overridden by MP Config
+ * attempt (retried, then dead-lettered). An open circuit is not a failed call: {@link CircuitBreakerOpenException}
+ * skips the fallback and reaches the consumer, which waits the outage out without spending the event's attempts.
+ * Declines are answers, not failures. Every value can be overridden by MP Config
  * ({@code dev.orderflow.payment.PaymentGateway/charge/CircuitBreaker/delay=...}).
  * <p>
  * Like a real gateway it is idempotent per order: charging an order again returns the first charge's answer.
@@ -46,7 +49,7 @@ public class PaymentGateway {
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS, successThreshold = 1)
     @CircuitBreakerName(CIRCUIT)
-    @Fallback(fallbackMethod = "unavailable")
+    @Fallback(fallbackMethod = "unavailable", skipOn = CircuitBreakerOpenException.class)
     public ChargeResult charge(UUID orderId, BigDecimal amount, String method) {
         ChargeResult earlier = charges.get(orderId);
         if (earlier != null) {
