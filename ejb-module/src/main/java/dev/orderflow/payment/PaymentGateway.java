@@ -1,5 +1,6 @@
 package dev.orderflow.payment;
 
+import dev.orderflow.platform.id.Uuids;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,8 +59,8 @@ public class PaymentGateway {
         GatewaySettings.Settings now = settings.current();
         pause(now.mode() == GatewaySettings.Mode.TIMEOUT ? 60_000 : now.latencyMillis());
         ChargeResult result = switch (now.mode()) {
-        case APPROVE -> ChargeResult.approved(UUID.randomUUID());
-        case DECLINE -> ChargeResult.declined(UUID.randomUUID(), "card declined (simulated)");
+        case APPROVE -> ChargeResult.approved(Uuids.next());
+        case DECLINE -> ChargeResult.declined(Uuids.next(), "card declined (simulated)");
         case ERROR -> throw new GatewayError("gateway error (simulated) charging " + amount + " by " + method);
         case TIMEOUT -> throw new IllegalStateException("unreachable");
         };

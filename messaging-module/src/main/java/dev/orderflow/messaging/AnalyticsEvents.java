@@ -1,5 +1,6 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.platform.concurrent.PeriodicTask;
 import dev.orderflow.platform.json.JsonFactory;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -91,7 +92,7 @@ public class AnalyticsEvents {
     }
 
     private void send(UUID productId, long count) {
-        var event = new EventEnvelope(UUID.randomUUID(), PRODUCT_VIEWED, 1, Instant.now(), "product", productId, null,
+        var event = new EventEnvelope(Uuids.next(), PRODUCT_VIEWED, 1, Instant.now(), "product", productId, null,
                 JsonFactory.object().add("productId", productId.toString()).add("views", count).build());
         var headers = new RecordHeaders();
         headers.add(EventPublisher.HEADER_EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class KafkaClients {
     public KafkaConsumer<String, String> reader() {
         return new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.CLIENT_ID_CONFIG,
-                        "orderflow-reader-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        "orderflow-reader-" + Uuids.next(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
                         ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis),
                 new StringDeserializer(), new StringDeserializer());

@@ -1,5 +1,6 @@
 package dev.orderflow.catalog.application;
 
+import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.catalog.domain.Category;
 import dev.orderflow.catalog.domain.Product;
@@ -82,7 +83,7 @@ public class CatalogAdminService {
     public void createWarehouse(String code, String name) {
         int inserted = catalog.createNativeQuery("""
                 INSERT INTO warehouses (id, code, name) VALUES (?1, ?2, ?3) ON CONFLICT (code) DO NOTHING
-                """).setParameter(1, UUID.randomUUID()).setParameter(2, code).setParameter(3, name).executeUpdate();
+                """).setParameter(1, Uuids.next()).setParameter(2, code).setParameter(3, name).executeUpdate();
         if (inserted == 0) {
             throw new WarehouseCodeTaken(code);
         }

@@ -1,5 +1,6 @@
 package dev.orderflow.catalog.application;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -120,7 +121,7 @@ public class InventoryService {
         catalog.createNativeQuery("""
                 INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason)
                 VALUES (?1, ?2, ?3, ?4, ?5, 'order')
-                """).setParameter(1, UUID.randomUUID()).setParameter(2, orderId).setParameter(3, productId)
+                """).setParameter(1, Uuids.next()).setParameter(2, orderId).setParameter(3, productId)
                 .setParameter(4, warehouseId).setParameter(5, -quantity).executeUpdate();
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.catalog.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -25,7 +26,7 @@ public class Category {
     }
 
     public Category(String name, UUID parentId) {
-        this.id = UUID.randomUUID();
+        this.id = Uuids.next();
         this.name = name.strip();
         this.parentId = parentId;
     }

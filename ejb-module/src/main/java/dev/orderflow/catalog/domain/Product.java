@@ -1,5 +1,6 @@
 package dev.orderflow.catalog.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -58,7 +59,7 @@ public class Product {
     /** A new, active product. */
     public static Product create(String sku, ProductDetails details) {
         var product = new Product();
-        product.id = UUID.randomUUID();
+        product.id = Uuids.next();
         product.sku = sku.strip();
         product.active = true;
         product.createdAt = OffsetDateTime.now();

@@ -1,5 +1,6 @@
 package dev.orderflow.customer.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,7 +40,7 @@ public class Address {
     }
 
     public Address(UUID customerId, PostalAddress postal) {
-        this.id = UUID.randomUUID();
+        this.id = Uuids.next();
         this.customerId = customerId;
         change(postal);
     }

@@ -1,5 +1,6 @@
 package dev.orderflow.customer.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -51,7 +52,7 @@ public class Customer {
     }
 
     private Customer(String email, String name, String passwordHash, Role role) {
-        this.id = UUID.randomUUID();
+        this.id = Uuids.next();
         this.email = normalizeEmail(email);
         this.name = name.strip();
         this.passwordHash = passwordHash;

@@ -1,5 +1,6 @@
 package dev.orderflow.order.application;
 
+import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.customer.application.AddressNotFound;
 import dev.orderflow.catalog.application.InventoryService;
 import dev.orderflow.customer.domain.PostalAddress;
@@ -55,7 +56,7 @@ public class CheckoutService {
     @Timed(name = "checkout.duration", absolute = true, description = "Time to place an order")
     @Counted(name = "checkout.requests", absolute = true, description = "Checkout attempts")
     public PlacedOrder placeOrder(PlaceOrder command) {
-        UUID orderId = UUID.randomUUID();
+        UUID orderId = Uuids.next();
         Optional<UUID> earlier = idempotencyKeys.claimOrFind(command.customerId(), command.idempotencyKey(),
                 command.requestHash(), orderId);
         if (earlier.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.orderflow.order.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,6 +13,6 @@ public record OrderEvent(UUID eventId, String type, int version, UUID orderId, O
     public static final int VERSION = 1;
 
     static OrderEvent of(String type, UUID orderId, OffsetDateTime at) {
-        return new OrderEvent(UUID.randomUUID(), type, VERSION, orderId, at);
+        return new OrderEvent(Uuids.next(), type, VERSION, orderId, at);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.order.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,7 +41,7 @@ public class OrderLine {
     }
 
     OrderLine(Order order, OrderLineDraft draft) {
-        this.id = UUID.randomUUID();
+        this.id = Uuids.next();
         this.order = order;
         this.productId = draft.productId();
         this.sku = draft.sku();

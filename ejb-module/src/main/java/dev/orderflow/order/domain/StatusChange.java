@@ -1,5 +1,6 @@
 package dev.orderflow.order.domain;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -41,7 +42,7 @@ public class StatusChange {
     }
 
     StatusChange(Order order, OrderStatus from, OrderStatus to, String changedBy, OffsetDateTime changedAt) {
-        this.id = UUID.randomUUID();
+        this.id = Uuids.next();
         this.order = order;
         this.from = from;
         this.to = to;

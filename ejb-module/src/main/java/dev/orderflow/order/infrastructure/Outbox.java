@@ -1,5 +1,6 @@
 package dev.orderflow.order.infrastructure;
 
+import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.catalog.application.StockTaken;
 import dev.orderflow.order.application.PaymentMethods;
@@ -42,7 +43,7 @@ public class Outbox {
             insert(event.eventId(), "order", event.orderId(), event.type(), orderPayload(order), correlationId,
                     event.occurredAt());
             for (String notification : OrderNotifications.forEvent(event.type())) {
-                insert(UUID.randomUUID(), "order", order.id(), notification,
+                insert(Uuids.next(), "order", order.id(), notification,
                         JsonFactory.object().add("orderId", order.id().toString())
                                 .add("customerId", order.customerId().toString())
                                 .add("status", order.status().externalName()).add("total", order.total())
@@ -72,7 +73,7 @@ public class Outbox {
 
     /** Appends one event of any type (payment.*, inventory.low_stock, ...). */
     public void append(String aggregateType, UUID aggregateId, String type, JsonObject payload, String correlationId) {
-        insert(UUID.randomUUID(), aggregateType, aggregateId, type, payload, correlationId, OffsetDateTime.now());
+        insert(Uuids.next(), aggregateType, aggregateId, type, payload, correlationId, OffsetDateTime.now());
     }
 
     private void insert(UUID eventId, String aggregateType, UUID aggregateId, String type, JsonObject payload,

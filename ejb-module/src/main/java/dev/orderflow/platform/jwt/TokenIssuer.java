@@ -1,5 +1,6 @@
 package dev.orderflow.platform.jwt;
 
+import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.platform.json.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class TokenIssuer {
         String header = JsonFactory.object().add("alg", "RS256").add("typ", "JWT").build().toString();
         String claims = JsonFactory.object().add("iss", issuer).add("sub", subject.toString()).add("upn", loginName)
                 .add("groups", JsonFactory.array(groups)).add("iat", now.getEpochSecond())
-                .add("exp", expiresAt.getEpochSecond()).add("jti", UUID.randomUUID().toString()).build().toString();
+                .add("exp", expiresAt.getEpochSecond()).add("jti", Uuids.next().toString()).build().toString();
         String signingInput = encode(header) + "." + encode(claims);
         return new IssuedToken(signingInput + "." + BASE64URL.encodeToString(sign(signingInput)), expiresAt);
     }

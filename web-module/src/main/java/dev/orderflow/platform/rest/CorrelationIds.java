@@ -1,5 +1,6 @@
 package dev.orderflow.platform.rest;
 
+import dev.orderflow.platform.id.Uuids;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,7 +31,7 @@ public class CorrelationIds implements ContainerRequestFilter, ContainerResponse
     public void filter(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
         if (id == null || !SANE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = Uuids.next().toString();
         }
         request.getHeaders().putSingle(HEADER, id);
         request.setProperty(MDC_KEY, id);

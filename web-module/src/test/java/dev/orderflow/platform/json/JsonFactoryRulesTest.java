@@ -60,4 +60,15 @@ class JsonFactoryRulesTest {
                 .because("building a Jsonb or looking a provider up per use costs a ServiceLoader scan each time")
                 .check(mainCode);
     }
+
+    @Test
+    void mainCodeNeverDrawsFromTheSharedSecureRandomOfUuid() {
+        noClasses().should()
+                .callMethodWhere(describe("UUID.randomUUID()",
+                        call -> call.getTarget().getOwner().isEquivalentTo(java.util.UUID.class)
+                                && call.getName().equals("randomUUID")))
+                .because("UUID.randomUUID() draws from one synchronized SecureRandom for the whole JVM, which the"
+                        + " request threads queued on under load; Uuids.next() has one generator per thread")
+                .check(mainCode);
+    }
 }
