@@ -8,11 +8,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.MDC;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,6 +48,8 @@ public class EventConsumers {
 
     @Inject
     MetricRegistry metrics;
+
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "events.consumer.max-attempts", defaultValue = "3")
@@ -173,7 +178,9 @@ public class EventConsumers {
     }
 
     private void count(ConsumerGroup group, String outcome) {
-        metrics.counter("events.consumed", new Tag("group", group.groupId()), new Tag("outcome", outcome)).inc();
+        // looked up once per group and outcome: the registry's lookup checks every metric's tag names (a full scan)
+        counters.computeIfAbsent(group.groupId() + "/" + outcome, key -> metrics.counter("events.consumed",
+                new Tag("group", group.groupId()), new Tag("outcome", outcome))).inc();
     }
 
     private EventHandler awaitHandler(ConsumerGroup group) {
