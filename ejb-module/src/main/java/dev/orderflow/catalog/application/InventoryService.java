@@ -36,27 +36,46 @@ public class InventoryService {
     Event<StockChanged> stockChanges;
 
     /**
-     * Takes {@code quantities} (product id to quantity) for an order, from the warehouses with the most available stock
-     * first.
+     * The products an order buys, as they are sold now. Their rows stay share-locked until the caller's transaction
+     * ends, so a price change or a deactivation waits for the order instead of slipping in between.
      *
      * @throws ProductNotAvailable
      *             if a product does not exist or is inactive
+     */
+    public SortedMap<UUID, ProductForSale> productsForSale(Set<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = catalog.createNativeQuery("""
+                SELECT id, sku, name, active, price FROM products WHERE id IN (:ids) ORDER BY id FOR SHARE
+                """).setParameter("ids", ids).getResultList();
+        var forSale = new TreeMap<UUID, ProductForSale>();
+        rows.stream().filter(row -> (Boolean) row[3]).forEach(row -> forSale.put((UUID) row[0],
+                new ProductForSale((UUID) row[0], (String) row[1], (String) row[2], (BigDecimal) row[4])));
+        ids.stream().filter(id -> !forSale.containsKey(id)).sorted().findFirst().ifPresent(id -> {
+            throw new ProductNotAvailable(id);
+        });
+        return forSale;
+    }
+
+    /**
+     * Takes {@code quantities} (product id to quantity) of the {@code products} read by {@link #productsForSale} for an
+     * order, from the warehouses with the most available stock first. Call it last in the transaction: its row locks
+     * are held until the commit, and every statement before it is time other orders of the same product do not wait.
+     *
      * @throws InsufficientStock
      *             if a product's available stock, all warehouses together, is too low
      */
-    public List<StockTaken> takeStock(UUID orderId, Map<UUID, Integer> quantities) {
+    public List<StockTaken> takeStock(UUID orderId, Map<UUID, Integer> quantities, Map<UUID, ProductForSale> products) {
         SortedMap<UUID, Integer> ordered = new TreeMap<>(quantities);
-        Map<UUID, Object[]> products = lockProducts(ordered.keySet());
         Map<UUID, List<Object[]>> stock = lockInventory(ordered.keySet());
         var taken = new ArrayList<StockTaken>();
         for (var line : ordered.entrySet()) {
-            Object[] product = products.get(line.getKey());
-            if (product == null || !(Boolean) product[3]) {
+            ProductForSale product = products.get(line.getKey());
+            if (product == null) {
                 throw new ProductNotAvailable(line.getKey());
             }
             long left = allocate(orderId, line.getKey(), line.getValue(), stock.getOrDefault(line.getKey(), List.of()));
-            taken.add(new StockTaken(line.getKey(), (String) product[1], (String) product[2], (BigDecimal) product[4],
-                    line.getValue(), left));
+            taken.add(new StockTaken(line.getKey(), product.sku(), product.name(), product.price(), line.getValue(),
+                    left));
         }
         stockChanges.fire(new StockChanged(Set.copyOf(ordered.keySet())));
         return taken;
@@ -114,25 +133,17 @@ public class InventoryService {
     }
 
     private void take(UUID orderId, UUID productId, UUID warehouseId, int quantity) {
+        // one round trip while the row is locked: the update and its movement in one statement
         catalog.createNativeQuery("""
-                UPDATE inventory SET quantity = quantity - ?3, updated_at = now()
-                WHERE product_id = ?1 AND warehouse_id = ?2
-                """).setParameter(1, productId).setParameter(2, warehouseId).setParameter(3, quantity).executeUpdate();
-        catalog.createNativeQuery("""
+                WITH taken AS (
+                    UPDATE inventory SET quantity = quantity - ?5, updated_at = now()
+                    WHERE product_id = ?3 AND warehouse_id = ?4
+                    RETURNING product_id, warehouse_id
+                )
                 INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason)
-                VALUES (?1, ?2, ?3, ?4, ?5, 'order')
+                SELECT ?1, ?2, product_id, warehouse_id, -cast(?5 AS integer), 'order' FROM taken
                 """).setParameter(1, Uuids.next()).setParameter(2, orderId).setParameter(3, productId)
-                .setParameter(4, warehouseId).setParameter(5, -quantity).executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Object[]> lockProducts(java.util.Set<UUID> ids) {
-        List<Object[]> rows = catalog.createNativeQuery("""
-                SELECT id, sku, name, active, price FROM products WHERE id IN (:ids) ORDER BY id FOR SHARE
-                """).setParameter("ids", ids).getResultList();
-        var byId = new TreeMap<UUID, Object[]>();
-        rows.forEach(row -> byId.put((UUID) row[0], row));
-        return byId;
+                .setParameter(4, warehouseId).setParameter(5, quantity).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

@@ -43,7 +43,8 @@ public class CheckoutService {
      * Places an order exactly once per idempotency key, in ONE JTA transaction across orders_db (key, order, lines,
      * status history, outbox rows for {@code order.created} and {@code inventory.reserved}) and products_db (stock
      * taken under row locks); the shipping address comes with the command, read before. Nothing slow or remote runs
-     * inside it.
+     * inside it. The stock is taken last, so its row locks (the limit for one popular product) are held only for the
+     * stock statements, one outbox row and the two-phase commit (docs/performance.md, "Hot item").
      * <p>
      * A request repeating an earlier key with the same request hash returns the order it placed, marked as replayed;
      * concurrent requests with one key wait for each other on the key's index.
@@ -72,14 +73,19 @@ public class CheckoutService {
         if (postal == null) {
             throw new AddressNotFound(command.shippingAddressId()); // after the claim, like the empty cart
         }
-        var taken = inventory.takeStock(orderId, command.quantities());
-        var lines = taken.stream()
-                .map(t -> new OrderLineDraft(t.productId(), t.sku(), t.name(), t.unitPrice(), t.quantity())).toList();
+        var products = inventory.productsForSale(command.quantities().keySet());
+        var lines = products.values().stream()
+                .map(p -> new OrderLineDraft(p.id(), p.sku(), p.name(), p.price(), command.quantities().get(p.id())))
+                .toList();
         Order order = Order.place(orderId, command.customerId(), command.shippingAddressId(),
                 new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
                 lines, PaymentMethods.orDefault(command.paymentMethod()), "customer:" + command.customerId());
         orders.persist(order);
         outbox.append(order, command.correlationId());
+        orders.flush(); // everything of orders_db written before the stock rows are locked
+        // stock last: from the row locks to the commit only the stock statements and one outbox row remain, which is
+        // what bounds the orders per second of one product
+        var taken = inventory.takeStock(orderId, command.quantities(), products);
         outbox.appendInventoryReserved(order, taken, command.correlationId());
         return new PlacedOrder(OrderView.of(order), false);
     }
