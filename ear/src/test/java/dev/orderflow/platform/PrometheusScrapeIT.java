@@ -117,6 +117,9 @@ class PrometheusScrapeIT {
             } finally {
                 services.start(Service.REDIS);
             }
+            // Redisson reconnects with a backoff of up to a few seconds: the node answers 503 until it has
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Http
+                    .send("GET", services.publicUrl() + "/api/cart", null, shopper.token()).statusCode() == 200);
             await().atMost(Duration.ofSeconds(120)).until(() -> Metrics.value(services, "outbox_backlog", null) == 0);
 
             // a failing gateway opens the circuit breaker (on whichever node consumes the payments)
