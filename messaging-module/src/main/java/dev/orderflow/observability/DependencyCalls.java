@@ -17,7 +17,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * Latency and failures of the calls this node makes to Redis, Kafka and MongoDB, in two families tagged
  * {@code dependency} (redis | kafka | mongodb) and {@code operation} (a short fixed name per kind of call):
  * <ul>
- * <li>{@code dependency.calls} (timer; Prometheus {@code dependency_calls_seconds{quantile}}, {@code _count},
+ * <li>{@code dependency.calls} (timer; Prometheus {@code dependency_calls_seconds_bucket{le}}, {@code _count},
  * {@code _sum}, {@code _max}): every call, failed or not;</li>
  * <li>{@code dependency.failures} (counter; {@code dependency_failures_total}): calls that failed in the client or on
  * the server (timeouts, refused connections, server errors), not the application's own exceptions.</li>

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Rate, latency and errors per endpoint: the timer {@code http.server.requests} (Prometheus
- * {@code http_server_requests_seconds{quantile}}, {@code _count}, {@code _sum}, {@code _max}) tagged with the
+ * {@code http_server_requests_seconds_bucket{le}}, {@code _count}, {@code _sum}, {@code _max}) tagged with the
  * {@code method}, the {@code route} (the resource method's path template, for example {@code /api/orders/{id}};
  * {@code UNMATCHED} when no resource method took the request, so ids never become tag values) and the response
  * {@code status} (its code). The error rate is the share of {@code status=~"5.."}. Requests refused before JAX-RS
