@@ -89,6 +89,14 @@ public class CatalogService {
         return found == null ? null : found.available();
     }
 
+    /** The available stock, all warehouses together, of each of the given products now; unknown ids left out. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<UUID, Long> availableStock(Collection<UUID> ids) {
+        var stock = new HashMap<UUID, Long>();
+        availability(ids).forEach((id, found) -> stock.put(id, found.available()));
+        return stock;
+    }
+
     /** The category tree, roots first, children by name, as stored now. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CategoryNode> categoryTree() {

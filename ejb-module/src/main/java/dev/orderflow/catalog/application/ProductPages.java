@@ -3,6 +3,7 @@ package dev.orderflow.catalog.application;
 import dev.orderflow.catalog.infrastructure.CatalogNearCache;
 import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,6 +24,11 @@ public class ProductPages {
 
     @Inject
     CatalogService catalog;
+
+    @PostConstruct
+    void refreshStock() {
+        nearCache.refreshStockWith(catalog::availableStock);
+    }
 
     /**
      * An active product with its available stock.

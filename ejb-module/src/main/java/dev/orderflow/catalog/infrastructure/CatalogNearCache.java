@@ -3,13 +3,19 @@ package dev.orderflow.catalog.infrastructure;
 import dev.orderflow.catalog.application.CategoryNode;
 import dev.orderflow.catalog.application.ProductDetail;
 import dev.orderflow.platform.cache.LocalCache;
+import dev.orderflow.platform.cache.ReadAheadCache;
+import dev.orderflow.platform.concurrent.PeriodicTask;
 import dev.orderflow.platform.redis.RedisConnection;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +37,11 @@ import org.redisson.client.codec.StringCodec;
  * the old version. The stock shown on a product page is at most the stock time to live old on other nodes and exact on
  * the node that took or gave back stock (evicted after its commit). Checkout never reads from here: stock is taken
  * under row locks in PostgreSQL.
+ * <p>
+ * The stock of the products whose pages are being read is loaded again every half stock time to live by one task
+ * ({@code catalog-stock-refresh}), {@value #STOCK_BATCH} products per query, so a page read steadily never waits for
+ * its stock and the database answers one query per batch instead of one per product and time to live (1,000 products
+ * read in a second were 1,000 queries a second).
  */
 @ApplicationScoped
 public class CatalogNearCache {
@@ -39,6 +50,7 @@ public class CatalogNearCache {
     static final String TOPIC = "catalog:invalidations";
     private static final String CATEGORIES = "categories";
     private static final String PRODUCT = "product:";
+    static final int STOCK_BATCH = 500;
 
     @Inject
     RedisConnection redis;
@@ -60,11 +72,15 @@ public class CatalogNearCache {
     long searchTtlMillis;
 
     private LocalCache<UUID, ProductDetail> products;
-    private LocalCache<UUID, Long> available;
+    private ReadAheadCache<UUID, Long> available;
     private LocalCache<String, List<CategoryNode>> categories;
     private LocalCache<Object, Object> searches;
     private volatile boolean subscribed;
     private volatile long nextAttempt = System.nanoTime();
+    private PeriodicTask stockRefresher;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
 
     @Inject
     MetricRegistry metrics;
@@ -77,7 +93,7 @@ public class CatalogNearCache {
         hits = metrics.counter("product.cache.hits");
         nearHits = metrics.counter("product.cache.near.hits");
         products = new LocalCache<>(Duration.ofMillis(productTtlMillis), 50_000);
-        available = new LocalCache<>(Duration.ofMillis(stockTtlMillis), 50_000);
+        available = new ReadAheadCache<>(Duration.ofMillis(stockTtlMillis), 50_000, STOCK_BATCH);
         categories = new LocalCache<>(Duration.ofMillis(categoriesTtlMillis), 1);
         searches = new LocalCache<>(Duration.ofMillis(searchTtlMillis), 10_000);
     }
@@ -99,6 +115,24 @@ public class CatalogNearCache {
 
     public long available(UUID id, Function<UUID, Long> loader) {
         return available.get(id, loader);
+    }
+
+    /**
+     * Starts loading the stock of the products being read again every half stock time to live with {@code bulkLoader}
+     * (available stock by product; unknown products left out). Called once; a stock time to live of 0 turns it off.
+     */
+    public synchronized void refreshStockWith(Function<List<UUID>, Map<UUID, Long>> bulkLoader) {
+        if (stockRefresher == null && stockTtlMillis > 0) {
+            stockRefresher = PeriodicTask.start(threads, "catalog-stock-refresh", () -> Math.max(1, stockTtlMillis / 2),
+                    () -> available.refresh(bulkLoader));
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (stockRefresher != null) {
+            stockRefresher.stop();
+        }
     }
 
     public List<CategoryNode> categories(Supplier<List<CategoryNode>> loader) {
