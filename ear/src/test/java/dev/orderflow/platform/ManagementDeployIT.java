@@ -2,6 +2,7 @@ package dev.orderflow.platform;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,14 @@ import dev.orderflow.testsupport.Deployments;
 import dev.orderflow.testsupport.Http;
 import dev.orderflow.testsupport.ManagementApi;
 import dev.orderflow.testsupport.TestServices;
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -124,6 +127,39 @@ class ManagementDeployIT {
         orders.add(placeOrder(shopper, product.id()));
         assertAllReadable(shopper, orders);
         assertEquals(20 - orders.size(), CatalogFixture.totalStock(SERVICES, product.id()));
+        assertNoClusteringBundlerSpins();
+    }
+
+    /**
+     * After the redeploys above restarted the clustering channel, its JGroups bundler thread waits for messages. With
+     * JGroups 5.5's per-destination bundler it spun instead, burning a whole core until the server stopped
+     * (server-config/src/main/cli/clustering.cli); here it may use at most a fifth of the 3 s watched.
+     */
+    private static void assertNoClusteringBundlerSpins() throws InterruptedException {
+        var threads = management.execute("{\"operation\":\"dump-all-threads\",\"address\":" + THREADING
+                + ",\"locked-monitors\":false,\"locked-synchronizers\":false}");
+        assertSucceeded(threads);
+        List<Long> bundlers = threads.json().getJsonArray("result").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("thread-name").toLowerCase(Locale.ROOT).contains("bundler"))
+                .map(t -> t.getJsonNumber("thread-id").longValue()).toList();
+        assertFalse(bundlers.isEmpty(), "the clustering channel runs a bundler thread: " + threads);
+        long before = cpuNanos(bundlers);
+        Thread.sleep(3_000);
+        long used = cpuNanos(bundlers) - before;
+        assertTrue(used < 600_000_000L, "bundler threads used " + used / 1_000_000 + " ms of CPU in 3 s while idle");
+    }
+
+    private static final String THREADING = "[{\"core-service\":\"platform-mbean\"},{\"type\":\"threading\"}]";
+
+    private static long cpuNanos(List<Long> threadIds) {
+        long total = 0;
+        for (long id : threadIds) {
+            var answer = management
+                    .execute("{\"operation\":\"get-thread-cpu-time\",\"address\":" + THREADING + ",\"id\":" + id + "}");
+            assertSucceeded(answer);
+            total += Math.max(0, answer.json().getJsonNumber("result").longValue());
+        }
+        return total;
     }
 
     private static String placeOrder(Shopper shopper, UUID productId) {
