@@ -3,6 +3,7 @@ package dev.orderflow.platform.cache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ public final class ReadAheadCache<K, V> {
     private final int batchSize;
     private final Set<K> read = ConcurrentHashMap.newKeySet();
     private final Object evictions = new Object();
-    private final Set<K> evictedDuringRefresh = ConcurrentHashMap.newKeySet();
+    private final Set<K> evictedDuringRefresh = new HashSet<>(); // guarded by evictions
     private boolean refreshing; // guarded by evictions
     private boolean clearedDuringRefresh; // guarded by evictions
 
@@ -48,7 +49,7 @@ public final class ReadAheadCache<K, V> {
     /** The cached value, or the loader's (cached unless null); either way the key is refreshed by the next refresh. */
     public V get(K key, Function<? super K, ? extends V> loader) {
         V value = cache.get(key, loader);
-        if (value != null) {
+        if (value != null && !read.contains(key)) { // a read lookup on every page; the write only once per refresh
             read.add(key);
         }
         return value;
