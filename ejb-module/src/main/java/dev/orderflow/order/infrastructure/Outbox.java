@@ -39,7 +39,8 @@ public class Outbox {
 
     /** Appends every event the order raised since it was loaded, and the notifications each one triggers. */
     public void append(Order order, String correlationId) {
-        for (OrderEvent event : order.takeEvents()) {
+        List<OrderEvent> events = order.takeEvents();
+        for (OrderEvent event : events) {
             insert(event.eventId(), "order", event.orderId(), event.type(), orderPayload(order), correlationId,
                     event.occurredAt());
             for (String notification : OrderNotifications.forEvent(event.type())) {
@@ -50,6 +51,9 @@ public class Outbox {
                                 .add("cause", event.eventId().toString()).build(),
                         correlationId, event.occurredAt());
             }
+        }
+        if (!events.isEmpty()) {
+            appended.fire(new OutboxAppended());
         }
     }
 
@@ -74,18 +78,15 @@ public class Outbox {
     /** Appends one event of any type (payment.*, inventory.low_stock, ...). */
     public void append(String aggregateType, UUID aggregateId, String type, JsonObject payload, String correlationId) {
         insert(Uuids.next(), aggregateType, aggregateId, type, payload, correlationId, OffsetDateTime.now());
+        appended.fire(new OutboxAppended());
     }
 
     private void insert(UUID eventId, String aggregateType, UUID aggregateId, String type, JsonObject payload,
             String correlationId, OffsetDateTime occurredAt) {
-        orders.createNativeQuery("""
-                INSERT INTO outbox_events
-                    (id, aggregate_type, aggregate_id, event_type, event_version, payload, correlation_id, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8)
-                """).setParameter(1, eventId).setParameter(2, aggregateType).setParameter(3, aggregateId)
-                .setParameter(4, type).setParameter(5, VERSION).setParameter(6, payload.toString())
-                .setParameter(7, correlationId).setParameter(8, occurredAt).executeUpdate();
-        appended.fire(new OutboxAppended());
+        // persisted, not a native INSERT: the rows go in the next flush's JDBC batch (a native statement would flush
+        // the whole session first, once per row)
+        orders.persist(new OutboxRow(eventId, aggregateType, aggregateId, type, VERSION, payload.toString(),
+                correlationId, occurredAt));
     }
 
     private static JsonObject orderPayload(Order order) {
