@@ -1,6 +1,7 @@
 package dev.orderflow.payment;
 
 import dev.orderflow.platform.id.Uuids;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * ({@code dev.orderflow.payment.PaymentGateway/charge/CircuitBreaker/delay=...}).
  * <p>
  * Like a real gateway it is idempotent per order: charging an order again returns the first charge's answer.
+ * <p>
+ * A change of the simulated mode or latency (an admin's switch, seen by every node through Redis) resets this node's
+ * circuit breaker at its next charge: the calls counted before were answered by a gateway that no longer exists, and
+ * their outcomes must not decide whether the new one is called (otherwise whether a failing gateway's first events are
+ * dead-lettered or held as an outage would depend on how many payments a node happened to approve before).
  */
 @ApplicationScoped
 public class PaymentGateway {
@@ -33,6 +39,12 @@ public class PaymentGateway {
 
     @Inject
     GatewaySettings settings;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    /** The settings of this node's previous charge. */
+    private volatile GatewaySettings.Settings lastSettings;
 
     /** The answers given, per order (the most recent 10,000: a simulation's memory, per node). */
     private final Map<UUID, ChargeResult> charges = java.util.Collections
@@ -57,6 +69,13 @@ public class PaymentGateway {
             return earlier;
         }
         GatewaySettings.Settings now = settings.current();
+        GatewaySettings.Settings before = lastSettings;
+        if (!now.equals(before)) {
+            lastSettings = now;
+            if (before != null) {
+                circuits.reset(CIRCUIT);
+            }
+        }
         pause(now.mode() == GatewaySettings.Mode.TIMEOUT ? 60_000 : now.latencyMillis());
         ChargeResult result = switch (now.mode()) {
         case APPROVE -> ChargeResult.approved(Uuids.next());
