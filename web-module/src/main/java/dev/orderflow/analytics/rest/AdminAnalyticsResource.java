@@ -10,6 +10,7 @@ import dev.orderflow.platform.rest.Problem;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Sales analytics (MongoDB aggregation) and the order archive. */
+@ApplicationScoped
 @Path("/admin")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

@@ -6,6 +6,7 @@ import dev.orderflow.platform.rest.CurrentCustomer;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's cart, kept 7 days after its last change. */
+@ApplicationScoped
 @Path("/cart")
 @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 @SecurityRequirement(name = "bearer")

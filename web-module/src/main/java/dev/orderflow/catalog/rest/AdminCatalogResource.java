@@ -8,6 +8,7 @@ import dev.orderflow.platform.rest.Problem;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Catalog administration: categories, products, warehouses and stock counts. */
+@ApplicationScoped
 @Path("/admin")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

@@ -6,6 +6,7 @@ import dev.orderflow.catalog.application.ProductSummary;
 import dev.orderflow.platform.paging.PageRequest;
 import dev.orderflow.platform.rest.PageResponse;
 import dev.orderflow.messaging.AnalyticsEvents;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+@ApplicationScoped
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {

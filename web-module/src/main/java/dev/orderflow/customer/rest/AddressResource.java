@@ -6,6 +6,7 @@ import dev.orderflow.platform.rest.CurrentCustomer;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's own addresses; another customer's are 404. */
+@ApplicationScoped
 @Path("/customers/me/addresses")
 @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 @SecurityRequirement(name = "bearer")

@@ -6,6 +6,7 @@ import dev.orderflow.platform.paging.PageRequest;
 import dev.orderflow.platform.rest.PageResponse;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+@ApplicationScoped
 @Path("/admin/customers")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

@@ -10,6 +10,7 @@ import dev.orderflow.platform.rest.Problem;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Operators' view of the event pipeline: outbox backlog, consumer lag, dead letters and their re-drive. */
+@ApplicationScoped
 @Path("/admin")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

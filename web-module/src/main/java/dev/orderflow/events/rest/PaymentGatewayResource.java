@@ -6,6 +6,7 @@ import dev.orderflow.platform.rest.Problem;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The simulated payment gateway's failure mode and latency, for every node (drills and tests). */
+@ApplicationScoped
 @Path("/admin/payment-gateway")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

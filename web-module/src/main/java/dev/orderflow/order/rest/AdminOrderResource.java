@@ -6,6 +6,7 @@ import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Fulfilment: admins see any order and move it through its life cycle. */
+@ApplicationScoped
 @Path("/admin/orders")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")

@@ -12,6 +12,7 @@ import dev.orderflow.platform.rest.PageResponse;
 import dev.orderflow.platform.rest.RequestValidator;
 import dev.orderflow.platform.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's orders: checkout, list, detail, cancel. */
+@ApplicationScoped
 @Path("/orders")
 @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 @SecurityRequirement(name = "bearer")

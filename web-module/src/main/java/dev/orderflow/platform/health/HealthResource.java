@@ -1,6 +1,7 @@
 package dev.orderflow.platform.health;
 
 import dev.orderflow.platform.json.JsonFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Health JSON format: 200 when every check is UP, 503 otherwise. The server also serves them, with its own checks, at
  * /health on the management port.
  */
+@ApplicationScoped
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
