@@ -135,6 +135,12 @@ class CustomerIT {
         assertEquals(401, me(Tokens.unsigned(valid)), "alg=none");
         assertEquals(401, me("not.a.token"), "garbage");
         assertEquals(401, me(null), "no token");
+        assertEquals(401, me(Tokens.rs256(Tokens.without(valid, "exp"), Tokens.stackKey())), "no expiry");
+        assertEquals(401, me(Tokens.rs256(Tokens.with(valid, "iss", "https://elsewhere.example"), Tokens.stackKey())),
+                "another issuer");
+        assertEquals(401, me(Tokens.rs256(Tokens.with(valid, "nbf", now.plus(Duration.ofHours(1)).getEpochSecond()),
+                Tokens.stackKey())), "not valid yet");
+        assertEquals(401, me(Tokens.hs256WithPublicKey(valid)), "HS256 keyed with the public key");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Builds JWTs for security tests: valid ones, and the hostile kinds a server must refuse. */
 public final class Tokens {
@@ -64,6 +66,38 @@ public final class Tokens {
             signature.initSign(key);
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + B64.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims with one of them removed or replaced. */
+    public static JsonObject without(JsonObject claims, String name) {
+        return Json.createObjectBuilder(claims).remove(name).build();
+    }
+
+    public static JsonObject with(JsonObject claims, String name, String value) {
+        return Json.createObjectBuilder(claims).add(name, value).build();
+    }
+
+    public static JsonObject with(JsonObject claims, String name, long value) {
+        return Json.createObjectBuilder(claims).add(name, value).build();
+    }
+
+    /**
+     * The algorithm-confusion attack: HS256 with the server's public key file as the HMAC secret, which a verifier that
+     * takes the algorithm from the token would accept.
+     */
+    public static String hs256WithPublicKey(JsonObject claims) {
+        String location = TestServices.env("JWT_SIGNING_KEY_LOCATION", "../.stack/secrets/jwt-private.pem")
+                .replace("jwt-private.pem", "jwt-public.pem");
+        String input = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + encode(claims.toString());
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Files.readAllBytes(Path.of(location)), "HmacSHA256"));
+            return input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

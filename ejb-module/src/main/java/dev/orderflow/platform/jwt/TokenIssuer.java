@@ -22,8 +22,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Issues RS256-signed JWTs that MicroProfile JWT verifies with the matching public key
- * ({@code mp.jwt.verify.publickey.location}). The private key is a PKCS#8 PEM file outside the repository.
+ * Issues RS256-signed JWTs that the server's Elytron token realm verifies with the matching public key (env
+ * {@code JWT_VERIFY_PUBLIC_KEY}, server-config's security.cli). The private key is a PKCS#8 PEM file outside the
+ * repository.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -31,7 +32,7 @@ public class TokenIssuer {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    @ConfigProperty(name = "jwt.issuer")
     String issuer;
 
     @Inject

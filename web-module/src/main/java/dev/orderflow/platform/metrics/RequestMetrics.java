@@ -27,8 +27,8 @@ import org.eclipse.microprofile.metrics.Timer;
  * {@code http_server_requests_seconds_bucket{le}}, {@code _count}, {@code _sum}, {@code _max}) tagged with the
  * {@code method}, the {@code route} (the resource method's path template, for example {@code /api/orders/{id}};
  * {@code UNMATCHED} when no resource method took the request, so ids never become tag values) and the response
- * {@code status} (its code). The error rate is the share of {@code status=~"5.."}. Requests refused before JAX-RS
- * (MicroProfile JWT's 401 for a bad token, nginx's own answers) are not in it.
+ * {@code status} (its code). The error rate is the share of {@code status=~"5.."}. Requests refused before JAX-RS (the
+ * token realm's 401 for a bad token, nginx's own answers) are not in it.
  */
 @Provider
 @PreMatching

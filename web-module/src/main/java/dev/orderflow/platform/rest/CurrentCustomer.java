@@ -2,17 +2,20 @@ package dev.orderflow.platform.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated caller of this request: the customer id is the token's subject. */
+/**
+ * The authenticated caller of this request: the customer id is the token's subject, which the token realm makes the
+ * principal's name (server-config's security.cli, {@code principal-claim=sub}).
+ */
 @RequestScoped
 public class CurrentCustomer {
 
     @Inject
-    JsonWebToken token;
+    HttpServletRequest request;
 
     public UUID id() {
-        return UUID.fromString(token.getSubject());
+        return UUID.fromString(request.getUserPrincipal().getName());
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Distributed rate limits (Redis, one-minute windows): authenticated callers per customer, anonymous callers per client
@@ -28,9 +27,6 @@ public class RateLimits implements ContainerRequestFilter {
 
     @Inject
     RateLimiter limiter;
-
-    @Inject
-    JsonWebToken token;
 
     @Inject
     @ConfigProperty(name = "rate-limit.anonymous-per-ip")
@@ -50,8 +46,8 @@ public class RateLimits implements ContainerRequestFilter {
             return;
         }
         var principal = request.getSecurityContext().getUserPrincipal();
-        if (principal != null && token.getSubject() != null) {
-            enforce("customer:" + token.getSubject() + ":api", perCustomer);
+        if (principal != null) {
+            enforce("customer:" + principal.getName() + ":api", perCustomer);
         } else {
             enforce("ip:" + clientIp(request.getHeaderString("X-Real-IP")) + ":api", anonymousPerIp);
         }
