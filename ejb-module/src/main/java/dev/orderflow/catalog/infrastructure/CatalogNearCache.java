@@ -38,10 +38,11 @@ import org.redisson.client.codec.StringCodec;
  * the node that took or gave back stock (evicted after its commit). Checkout never reads from here: stock is taken
  * under row locks in PostgreSQL.
  * <p>
- * The stock of the products whose pages are being read is loaded again every half stock time to live by one task
- * ({@code catalog-stock-refresh}), {@value #STOCK_BATCH} products per query, so a page read steadily never waits for
- * its stock and the database answers one query per batch instead of one per product and time to live (1,000 products
- * read in a second were 1,000 queries a second).
+ * The stock of the products whose pages have been read in the last {@value #STOCK_KEPT_FOR_REFRESHES} refreshes (10 s
+ * at the defaults) is loaded again every half stock time to live by one task ({@code catalog-stock-refresh}),
+ * {@value #STOCK_BATCH} products per query, so a page read at least that often never waits for its stock and the
+ * database answers one query per batch instead of one per product and time to live (1,000 products read in a second
+ * were 1,000 queries a second).
  */
 @ApplicationScoped
 public class CatalogNearCache {
@@ -51,6 +52,8 @@ public class CatalogNearCache {
     private static final String CATEGORIES = "categories";
     private static final String PRODUCT = "product:";
     static final int STOCK_BATCH = 500;
+    /** Refreshes (every half stock time to live: 10 s at the default 1 s) a product's stock is kept after a read. */
+    static final int STOCK_KEPT_FOR_REFRESHES = 20;
 
     @Inject
     RedisConnection redis;
@@ -93,7 +96,8 @@ public class CatalogNearCache {
         hits = metrics.counter("product.cache.hits");
         nearHits = metrics.counter("product.cache.near.hits");
         products = new LocalCache<>(Duration.ofMillis(productTtlMillis), 50_000);
-        available = new ReadAheadCache<>(Duration.ofMillis(stockTtlMillis), 50_000, STOCK_BATCH);
+        available = new ReadAheadCache<>(Duration.ofMillis(stockTtlMillis), 50_000, STOCK_BATCH,
+                STOCK_KEPT_FOR_REFRESHES);
         categories = new LocalCache<>(Duration.ofMillis(categoriesTtlMillis), 1);
         searches = new LocalCache<>(Duration.ofMillis(searchTtlMillis), 10_000);
     }

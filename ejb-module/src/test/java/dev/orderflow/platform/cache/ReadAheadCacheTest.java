@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReadAheadCacheTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
-    private final ReadAheadCache<String, Long> cache = new ReadAheadCache<>(Duration.ofNanos(100), 10_000, 3, now::get);
+    private final ReadAheadCache<String, Long> cache = new ReadAheadCache<>(Duration.ofNanos(100), 10_000, 3, 2,
+            now::get);
     private final List<List<String>> bulkLoads = new ArrayList<>();
 
     private static final Function<String, Long> NO_SINGLE_LOAD = key -> fail("loaded " + key + " on its own");
@@ -35,12 +36,25 @@ class ReadAheadCacheTest {
     }
 
     @Test
-    void aKeyNotReadSinceTheLastRefreshIsLeftToExpire() {
+    void aKeyReadOnceIsLoadedAgainByTheNextRefreshesItIsKeptForThenLeftToExpire() {
         cache.get("a", key -> 1L);
-        cache.refresh(keys -> bulk(keys, 2L));
-        assertEquals(0, cache.refresh(keys -> bulk(keys, 3L)), "nothing read since");
+        assertEquals(1, cache.refresh(keys -> bulk(keys, 2L)), "read since the last refresh");
+        now.addAndGet(60);
+        assertEquals(1, cache.refresh(keys -> bulk(keys, 3L)), "not read since, but read within the last two");
+        now.addAndGet(60); // 120 ns after the first load: alive only because the second refresh loaded it again
+        assertEquals(3L, cache.get("a", NO_SINGLE_LOAD));
+        assertEquals(1, cache.refresh(keys -> bulk(keys, 4L)), "read again, kept for two more");
+        assertEquals(1, cache.refresh(keys -> bulk(keys, 5L)));
+        assertEquals(0, cache.refresh(keys -> bulk(keys, 6L)), "two refreshes without a read: dropped");
         now.addAndGet(100);
         assertEquals(9L, cache.get("a", key -> 9L), "expired, loaded by its reader");
+    }
+
+    @Test
+    void aClearForgetsTheKeysReadBeforeIt() {
+        cache.get("a", key -> 1L);
+        cache.clear();
+        assertEquals(0, cache.refresh(keys -> fail("nothing was read since the clear")));
     }
 
     @Test
