@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.wildfly.security.auth.server.SecurityDomain;
 
@@ -27,9 +25,7 @@ public class BearerTokenExpiry implements ContainerRequestFilter {
         }
         SecurityDomain domain = SecurityDomain.getCurrent();
         if (domain == null || domain.getCurrentSecurityIdentity().getAttributes().getFirst("exp") == null) {
-            request.abortWith(Response.fromResponse(Problem
-                    .of(Response.Status.UNAUTHORIZED, "unauthorized", "The bearer token has no expiry.").toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            request.abortWith(Problem.unauthorized("The bearer token has no expiry."));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,6 +31,12 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem invalidField(String field, String message) {
         return new Problem(TYPE_BASE + "invalid-request", "Bad Request", 400, "The request has invalid fields.",
                 List.of(new FieldError(field, message)));
+    }
+
+    /** 401 with the bearer challenge, for a request without a usable token. */
+    public static Response unauthorized(String detail) {
+        return Response.fromResponse(of(Response.Status.UNAUTHORIZED, "unauthorized", detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     public Response toResponse() {

@@ -61,9 +61,7 @@ public final class ProblemMappers {
     public static class NotAuthenticated implements ExceptionMapper<Unauthenticated> {
         @Override
         public Response toResponse(Unauthenticated e) {
-            return Response
-                    .fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", e.getMessage()).toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            return Problem.unauthorized(e.getMessage());
         }
     }
 
@@ -145,9 +143,7 @@ public final class ProblemMappers {
         public Response toResponse(WebApplicationException e) {
             var status = Response.Status.fromStatusCode(e.getResponse().getStatus());
             if (status == Response.Status.FORBIDDEN && security.getUserPrincipal() == null) {
-                return Response.fromResponse(Problem
-                        .of(Response.Status.UNAUTHORIZED, "unauthorized", "A bearer token is required.").toResponse())
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+                return Problem.unauthorized("A bearer token is required.");
             }
             if (status == null || status.getFamily() == Response.Status.Family.SERVER_ERROR) {
                 return Unexpected.problem(e);
