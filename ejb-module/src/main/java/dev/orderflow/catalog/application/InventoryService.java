@@ -43,6 +43,18 @@ public class InventoryService {
      *             if a product does not exist or is inactive
      */
     public SortedMap<UUID, ProductForSale> productsForSale(Set<UUID> ids) {
+        SortedMap<UUID, ProductForSale> forSale = forSale(ids);
+        ids.stream().filter(id -> !forSale.containsKey(id)).sorted().findFirst().ifPresent(id -> {
+            throw new ProductNotAvailable(id);
+        });
+        return forSale;
+    }
+
+    /**
+     * The products among {@code ids} that are for sale now, share-locked like {@link #productsForSale}; one missing
+     * from the answer is unknown or inactive.
+     */
+    public SortedMap<UUID, ProductForSale> forSale(Set<UUID> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = catalog.createNativeQuery("""
                 SELECT id, sku, name, active, price FROM products WHERE id IN (:ids) ORDER BY id FOR SHARE
@@ -50,9 +62,6 @@ public class InventoryService {
         var forSale = new TreeMap<UUID, ProductForSale>();
         rows.stream().filter(row -> (Boolean) row[3]).forEach(row -> forSale.put((UUID) row[0],
                 new ProductForSale((UUID) row[0], (String) row[1], (String) row[2], (BigDecimal) row[4])));
-        ids.stream().filter(id -> !forSale.containsKey(id)).sorted().findFirst().ifPresent(id -> {
-            throw new ProductNotAvailable(id);
-        });
         return forSale;
     }
 
@@ -79,6 +88,115 @@ public class InventoryService {
         }
         stockChanges.fire(new StockChanged(Set.copyOf(ordered.keySet())));
         return taken;
+    }
+
+    /**
+     * Takes the stock of several orders at once, for orders combined into one transaction (see
+     * {@code CheckoutBatcher}): the inventory rows of all their products are locked once, in the same fixed order as
+     * {@link #takeStock}, the orders are served one after another in the given order from what the rows hold, and the
+     * stock leaves with one statement per warehouse row and one for all the movements. An order whose stock does not
+     * suffice takes nothing and is missing from the answer; nothing is taken for it.
+     *
+     * @param orders
+     *            each order's id and quantities by product, in the order they are to be served
+     * @param products
+     *            the products, as {@link #forSale} returned them; every ordered product must be among them
+     *
+     * @return the stock taken for each order that got all of its lines
+     */
+    public Map<UUID, List<StockTaken>> takeStockTogether(Map<UUID, Map<UUID, Integer>> orders,
+            Map<UUID, ProductForSale> products) {
+        var productIds = new java.util.TreeSet<UUID>();
+        orders.values().forEach(quantities -> productIds.addAll(quantities.keySet()));
+        Map<UUID, List<Object[]>> stock = productIds.isEmpty() ? Map.of() : lockInventory(productIds);
+        // what each locked row still holds while the orders are served, by product then warehouse
+        var left = new TreeMap<UUID, java.util.LinkedHashMap<UUID, Long>>();
+        stock.forEach((product, rows) -> {
+            var byWarehouse = new java.util.LinkedHashMap<UUID, Long>();
+            rows.forEach(row -> byWarehouse.put((UUID) row[0], ((Number) row[1]).longValue()));
+            left.put(product, byWarehouse);
+        });
+        var taken = new java.util.LinkedHashMap<UUID, List<StockTaken>>();
+        var movements = new ArrayList<Object[]>(); // order, product, warehouse, quantity
+        for (var order : orders.entrySet()) {
+            var lines = new TreeMap<>(order.getValue());
+            boolean enough = lines.entrySet().stream()
+                    .allMatch(line -> available(left.get(line.getKey())) >= line.getValue());
+            if (!enough) {
+                continue;
+            }
+            var orderTaken = new ArrayList<StockTaken>();
+            for (var line : lines.entrySet()) {
+                var warehouses = left.get(line.getKey());
+                var byMostAvailable = new ArrayList<>(warehouses.entrySet());
+                byMostAvailable.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+                int remaining = line.getValue();
+                for (var warehouse : byMostAvailable) {
+                    int take = (int) Math.min(remaining, warehouse.getValue());
+                    if (take == 0) {
+                        continue;
+                    }
+                    warehouses.put(warehouse.getKey(), warehouse.getValue() - take);
+                    movements.add(new Object[] { order.getKey(), line.getKey(), warehouse.getKey(), take });
+                    remaining -= take;
+                    if (remaining == 0) {
+                        break;
+                    }
+                }
+                ProductForSale product = products.get(line.getKey());
+                orderTaken.add(new StockTaken(line.getKey(), product.sku(), product.name(), product.price(),
+                        line.getValue(), available(warehouses)));
+            }
+            taken.put(order.getKey(), orderTaken);
+        }
+        if (!movements.isEmpty()) {
+            takeAll(movements);
+            stockChanges.fire(new StockChanged(Set.copyOf(productIds)));
+        }
+        return taken;
+    }
+
+    private static long available(Map<UUID, Long> warehouses) {
+        return warehouses == null ? 0 : warehouses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The movements' stock leaves in two statements: the rows' quantities, then every movement. */
+    private void takeAll(List<Object[]> movements) {
+        var byRow = new TreeMap<String, Object[]>(); // product/warehouse -> product, warehouse, total
+        for (Object[] m : movements) {
+            byRow.merge(m[1] + "/" + m[2], new Object[] { m[1], m[2], m[3] },
+                    (a, b) -> new Object[] { a[0], a[1], (Integer) a[2] + (Integer) b[2] });
+        }
+        var update = new StringBuilder("""
+                UPDATE inventory i SET quantity = i.quantity - t.quantity, updated_at = now()
+                FROM (VALUES """);
+        var values = new ArrayList<Object>();
+        for (Object[] row : byRow.values()) {
+            update.append(values.isEmpty() ? "" : ", ").append("(?").append(values.size() + 1).append(", ?")
+                    .append(values.size() + 2).append(", cast(?").append(values.size() + 3).append(" AS integer))");
+            values.addAll(List.of(row));
+        }
+        update.append(") AS t (product_id, warehouse_id, quantity)")
+                .append(" WHERE i.product_id = t.product_id AND i.warehouse_id = t.warehouse_id");
+        bind(catalog.createNativeQuery(update.toString()), values).executeUpdate();
+        var insert = new StringBuilder(
+                "INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason) VALUES ");
+        values.clear();
+        for (Object[] m : movements) {
+            int at = values.size();
+            insert.append(at == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
+                    .append(at + 3).append(", ?").append(at + 4).append(", -cast(?").append(at + 5)
+                    .append(" AS integer), 'order')");
+            values.addAll(List.of(Uuids.next(), m[0], m[1], m[2], m[3]));
+        }
+        bind(catalog.createNativeQuery(insert.toString()), values).executeUpdate();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query;
     }
 
     /** Gives back exactly what {@link #takeStock} took for the order; a second call gives nothing. */

@@ -22,8 +22,8 @@ public class CheckoutFromCart {
 
     private static final Logger LOG = Logger.getLogger(CheckoutFromCart.class.getName());
 
-    @EJB
-    CheckoutService checkout;
+    @Inject
+    CheckoutBatcher checkout;
 
     @Inject
     CartService carts;
@@ -43,8 +43,8 @@ public class CheckoutFromCart {
         boolean fromCart = quantities == null;
         Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
         PostalAddress shipTo = addresses.shippingAddress(customer, shippingAddressId).orElse(null);
-        PlacedOrder placed = intake.admit(() -> checkout.placeOrder(new PlaceOrder(customer, idempotencyKey,
-                requestHash, shippingAddressId, shipTo, lines, paymentMethod, correlationId)));
+        PlacedOrder placed = intake.admit(() -> checkout.place(new PlaceOrder(customer, idempotencyKey, requestHash,
+                shippingAddressId, shipTo, lines, paymentMethod, correlationId)));
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }

@@ -15,6 +15,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.orderflow.catalog.application.ProductForSale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.metrics.annotation.Counted;
@@ -69,17 +72,11 @@ public class CheckoutService {
         if (command.quantities().isEmpty()) {
             throw new EmptyCart(); // after the claim: a retry of an order placed from a now-empty cart replays
         }
-        PostalAddress postal = command.shipTo();
-        if (postal == null) {
+        if (command.shipTo() == null) {
             throw new AddressNotFound(command.shippingAddressId()); // after the claim, like the empty cart
         }
         var products = inventory.productsForSale(command.quantities().keySet());
-        var lines = products.values().stream()
-                .map(p -> new OrderLineDraft(p.id(), p.sku(), p.name(), p.price(), command.quantities().get(p.id())))
-                .toList();
-        Order order = Order.place(orderId, command.customerId(), command.shippingAddressId(),
-                new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
-                lines, PaymentMethods.orDefault(command.paymentMethod()), "customer:" + command.customerId());
+        Order order = draft(orderId, command, products);
         orders.persist(order);
         outbox.append(order, command.correlationId());
         orders.flush(); // everything of orders_db written before the stock rows are locked
@@ -88,5 +85,88 @@ public class CheckoutService {
         var taken = inventory.takeStock(orderId, command.quantities(), products);
         outbox.appendInventoryReserved(order, taken, command.correlationId());
         return new PlacedOrder(OrderView.of(order), false);
+    }
+
+    /**
+     * Places several orders in ONE transaction (group commit; see {@link CheckoutBatcher}): one key claim, one product
+     * read, one stock lock and take, one flush and one two-phase commit for all of them. Only orders that place cleanly
+     * are placed here; any other (a key seen before, an empty cart, no address, a product not for sale, an order too
+     * large, stock short) is left out, with no trace in this transaction, for {@link #placeOrder} to place or refuse on
+     * its own, exactly as if it had come alone.
+     *
+     * @return for each command, in order, the order placed, or null where the command is to be placed alone
+     */
+    public List<PlacedOrder> placeTogether(List<PlaceOrder> commands) {
+        var placed = new ArrayList<PlacedOrder>(java.util.Collections.nCopies(commands.size(), null));
+        var ids = new ArrayList<UUID>(java.util.Collections.nCopies(commands.size(), null));
+        var claims = new ArrayList<IdempotencyKeys.Claim>();
+        var keys = new java.util.HashSet<String>();
+        for (int i = 0; i < commands.size(); i++) {
+            PlaceOrder command = commands.get(i);
+            // a second command with the same key is left to replay after this transaction
+            if (!command.quantities().isEmpty() && command.shipTo() != null
+                    && keys.add(command.customerId() + "\n" + command.idempotencyKey())) {
+                ids.set(i, Uuids.next());
+                claims.add(new IdempotencyKeys.Claim(command.customerId(), command.idempotencyKey(),
+                        command.requestHash(), ids.get(i)));
+            }
+        }
+        var claimed = idempotencyKeys.claimAll(claims);
+        var productIds = new java.util.TreeSet<UUID>();
+        for (int i = 0; i < commands.size(); i++) {
+            if (claimed.contains(ids.get(i))) {
+                productIds.addAll(commands.get(i).quantities().keySet());
+            }
+        }
+        var products = productIds.isEmpty() ? java.util.Map.<UUID, ProductForSale> of() : inventory.forSale(productIds);
+        var drafts = new java.util.LinkedHashMap<UUID, Order>();
+        var quantities = new java.util.LinkedHashMap<UUID, java.util.Map<UUID, Integer>>();
+        for (int i = 0; i < commands.size(); i++) {
+            PlaceOrder command = commands.get(i);
+            if (claimed.contains(ids.get(i)) && products.keySet().containsAll(command.quantities().keySet())) {
+                try {
+                    drafts.put(ids.get(i), draft(ids.get(i), command, products));
+                    quantities.put(ids.get(i), command.quantities());
+                } catch (RuntimeException e) {
+                    // refused by the order itself (too large, ...): placed alone, it gets its answer there
+                }
+            }
+        }
+        var taken = inventory.takeStockTogether(quantities, products);
+        for (int i = 0; i < commands.size(); i++) {
+            PlaceOrder command = commands.get(i);
+            UUID id = ids.get(i);
+            if (id == null || !claimed.contains(id)) {
+                continue;
+            }
+            if (!drafts.containsKey(id) || !taken.containsKey(id)) {
+                idempotencyKeys.release(new IdempotencyKeys.Claim(command.customerId(), command.idempotencyKey(),
+                        command.requestHash(), id));
+            }
+        }
+        // the orders after the releases: a native statement flushes the session, the orders go in one batch at commit
+        for (int i = 0; i < commands.size(); i++) {
+            PlaceOrder command = commands.get(i);
+            UUID id = ids.get(i);
+            Order order = id == null ? null : drafts.get(id);
+            if (order == null || !taken.containsKey(id)) {
+                continue;
+            }
+            orders.persist(order);
+            outbox.append(order, command.correlationId());
+            outbox.appendInventoryReserved(order, taken.get(id), command.correlationId());
+            placed.set(i, new PlacedOrder(OrderView.of(order), false));
+        }
+        return placed;
+    }
+
+    private static Order draft(UUID orderId, PlaceOrder command, java.util.Map<UUID, ProductForSale> products) {
+        PostalAddress postal = command.shipTo();
+        var lines = command.quantities().keySet().stream().sorted().map(products::get)
+                .map(p -> new OrderLineDraft(p.id(), p.sku(), p.name(), p.price(), command.quantities().get(p.id())))
+                .toList();
+        return Order.place(orderId, command.customerId(), command.shippingAddressId(),
+                new ShippingAddress(postal.street(), postal.city(), postal.state(), postal.zipCode(), postal.country()),
+                lines, PaymentMethods.orDefault(command.paymentMethod()), "customer:" + command.customerId());
     }
 }

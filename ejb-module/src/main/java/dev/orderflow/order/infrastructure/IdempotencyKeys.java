@@ -48,4 +48,47 @@ public class IdempotencyKeys {
         }
         return Optional.of((UUID) row[1]);
     }
+
+    /**
+     * Claims several keys in one statement, for orders combined into one transaction; each command's key with its
+     * request hash and order id. Keys are written in (customer, key) order, so two such statements, or one and
+     * {@link #claimOrFind}, queue on a key instead of deadlocking. A key already there (or taken by a transaction still
+     * running, which this waits for) is not claimed.
+     *
+     * @return the order ids whose keys this call claimed
+     */
+    public java.util.Set<UUID> claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return java.util.Set.of();
+        }
+        var sorted = new java.util.ArrayList<>(claims);
+        sorted.sort(java.util.Comparator.comparing(Claim::customer).thenComparing(Claim::key));
+        var sql = new StringBuilder("INSERT INTO idempotency_keys (customer_id, key, request_hash, order_id) VALUES ");
+        for (int i = 0; i < sorted.size(); i++) {
+            int at = i * 4;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
+                    .append(at + 3).append(", ?").append(at + 4).append(')');
+        }
+        sql.append(" ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id");
+        var query = orders.createNativeQuery(sql.toString());
+        for (int i = 0; i < sorted.size(); i++) {
+            Claim claim = sorted.get(i);
+            query.setParameter(i * 4 + 1, claim.customer()).setParameter(i * 4 + 2, claim.key())
+                    .setParameter(i * 4 + 3, claim.requestHash()).setParameter(i * 4 + 4, claim.orderId());
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = query.getResultList();
+        return java.util.Set.copyOf(claimed);
+    }
+
+    /** Takes back a claim this transaction made (an order of a combined transaction that is not placed in it). */
+    public void release(Claim claim) {
+        orders.createNativeQuery("DELETE FROM idempotency_keys WHERE customer_id = ?1 AND key = ?2 AND order_id = ?3")
+                .setParameter(1, claim.customer()).setParameter(2, claim.key()).setParameter(3, claim.orderId())
+                .executeUpdate();
+    }
+
+    /** A key to claim for an order. */
+    public record Claim(UUID customer, String key, String requestHash, UUID orderId) {
+    }
 }
