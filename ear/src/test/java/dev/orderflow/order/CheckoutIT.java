@@ -134,6 +134,94 @@ class CheckoutIT {
         assertEquals(9, CatalogFixture.totalStock(services, product.id()));
     }
 
+    /**
+     * Orders arriving together are placed in shared transactions (group commit, {@code CheckoutBatcher}); each still
+     * gets the answer it would get alone: stock short, a key repeated, a key reused with another body, a product not
+     * sold, all mixed into one burst with orders that place cleanly. Nothing is sold twice or lost, and the combined
+     * transactions did run (the node's counters).
+     */
+    @Test
+    void placesOrdersArrivingTogetherInSharedTransactionsWithTheAnswerEachWouldGetAlone() throws Exception {
+        var scarce = CatalogFixture.product(services, new BigDecimal("7.00"), 12, 8);
+        var plenty = CatalogFixture.product(services, new BigDecimal("3.00"), 1000);
+        List<Shopper> shoppers = all(
+                IntStream.range(0, 16).mapToObj(i -> (Callable<Shopper>) () -> Customers.shopper(services)).toList());
+        Shopper repeater = shoppers.get(0);
+        String repeatedKey = "together-" + UUID.randomUUID();
+        String repeatedBody = Checkouts.body(repeater.addressId(), plenty.id(), 2);
+        Shopper reuser = shoppers.get(1);
+        String usedKey = "used-" + UUID.randomUUID();
+        assertEquals(201,
+                Checkouts.place(services, reuser.token(), usedKey, Checkouts.body(reuser.addressId(), plenty.id(), 1))
+                        .statusCode());
+        long batchesBefore = nodeCounter("checkout_batches_total");
+        long batchedBefore = nodeCounter("checkout_batched_orders_total");
+
+        var kinds = new ArrayList<String>();
+        IntStream.range(0, 40).forEach(i -> kinds.add("scarce"));
+        IntStream.range(0, 40).forEach(i -> kinds.add("plenty"));
+        IntStream.range(0, 10).forEach(i -> kinds.add("repeated"));
+        IntStream.range(0, 5).forEach(i -> kinds.add("unknown"));
+        IntStream.range(0, 5).forEach(i -> kinds.add("reused"));
+        java.util.Collections.shuffle(kinds, new java.util.Random(7));
+        var start = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<HttpResponse<String>>>();
+        for (int i = 0; i < kinds.size(); i++) {
+            Shopper shopper = shoppers.get(2 + i % (shoppers.size() - 2));
+            String kind = kinds.get(i);
+            tasks.add(() -> {
+                start.await();
+                return switch (kind) {
+                case "scarce" -> Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(),
+                        Checkouts.body(shopper.addressId(), scarce.id(), 1));
+                case "plenty" -> Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(),
+                        Checkouts.body(shopper.addressId(), plenty.id(), 1));
+                case "repeated" -> Checkouts.place(services, repeater.token(), repeatedKey, repeatedBody);
+                case "unknown" -> Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(),
+                        Checkouts.body(shopper.addressId(), UUID.randomUUID(), 1));
+                default -> Checkouts.place(services, reuser.token(), usedKey,
+                        Checkouts.body(reuser.addressId(), plenty.id(), 3));
+                };
+            });
+        }
+        List<HttpResponse<String>> responses = all(tasks, start);
+
+        var byKind = new java.util.HashMap<String, List<HttpResponse<String>>>();
+        for (int i = 0; i < kinds.size(); i++) {
+            byKind.computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(responses.get(i));
+        }
+        var scarceAnswers = byKind.get("scarce");
+        assertEquals(20, scarceAnswers.stream().filter(r -> r.statusCode() == 201).count());
+        scarceAnswers.stream().filter(r -> r.statusCode() != 201)
+                .forEach(r -> assertProblem(r, 409, "insufficient-stock"));
+        byKind.get("plenty").forEach(r -> assertEquals(201, r.statusCode(), r.body()));
+        var repeated = byKind.get("repeated");
+        assertEquals(1, repeated.stream().filter(r -> r.statusCode() == 201).count(), "one request created it");
+        repeated.forEach(r -> assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body()));
+        assertEquals(1, repeated.stream().map(r -> Http.json(r).getString("id")).distinct().count());
+        byKind.get("unknown").forEach(r -> assertProblem(r, 409, "product-not-available"));
+        byKind.get("reused").forEach(r -> assertProblem(r, 409, "idempotency-key-reused"));
+
+        assertEquals(0, CatalogFixture.totalStock(services, scarce.id()));
+        assertEquals(20, orderedQuantity(scarce.id()));
+        assertEquals(20, createdEvents(scarce.id()));
+        assertEquals(20, stockMovedOut(scarce.id()));
+        assertEquals(1000 - 1 - 40 - 2, CatalogFixture.totalStock(services, plenty.id()));
+        assertEquals(1 + 40 + 2, orderedQuantity(plenty.id()));
+        assertEquals(1 + 40 + 2, stockMovedOut(plenty.id()));
+        assertEquals(1, ordersOf(repeater.customer().id()));
+        assertEquals(1, ordersOf(reuser.customer().id()));
+        long batches = nodeCounter("checkout_batches_total") - batchesBefore;
+        long batched = nodeCounter("checkout_batched_orders_total") - batchedBefore;
+        assertTrue(batched > batches,
+                "some transaction placed several orders: " + batched + " orders in " + batches + " transactions");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("https://orderflow.dev/problems/" + type, Http.json(response).getString("type"));
+    }
+
     @Test
     void hidesOneCustomersOrderFromAnother() throws Exception {
         var product = CatalogFixture.product(services, new BigDecimal("5.00"), 5);
@@ -175,6 +263,23 @@ class CheckoutIT {
                 SELECT count(*) FROM outbox_events e WHERE e.event_type = 'order.created'
                 AND e.aggregate_id IN (SELECT order_id FROM order_items WHERE product_id = ?)
                 """, product);
+    }
+
+    private long stockMovedOut(UUID product) throws SQLException {
+        return services.queryLong("products_db",
+                "SELECT coalesce(-sum(delta), 0) FROM stock_movements WHERE product_id = ? AND reason = 'order'",
+                product);
+    }
+
+    /** A counter of the node under test, from its application metrics (summed over its series). */
+    private long nodeCounter(String name) {
+        double total = 0;
+        for (String line : Http.send("GET", services.nodeUrl() + "/ops/metrics", null, null).body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) total;
     }
 
     private long ordersOf(UUID customer) throws SQLException {
