@@ -128,20 +128,9 @@ public class InventoryService {
             var orderTaken = new ArrayList<StockTaken>();
             for (var line : lines.entrySet()) {
                 var warehouses = left.get(line.getKey());
-                var byMostAvailable = new ArrayList<>(warehouses.entrySet());
-                byMostAvailable.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
-                int remaining = line.getValue();
-                for (var warehouse : byMostAvailable) {
-                    int take = (int) Math.min(remaining, warehouse.getValue());
-                    if (take == 0) {
-                        continue;
-                    }
-                    warehouses.put(warehouse.getKey(), warehouse.getValue() - take);
-                    movements.add(new Object[] { order.getKey(), line.getKey(), warehouse.getKey(), take });
-                    remaining -= take;
-                    if (remaining == 0) {
-                        break;
-                    }
+                for (var take : split(warehouses, line.getValue()).entrySet()) {
+                    warehouses.merge(take.getKey(), (long) -take.getValue(), Long::sum);
+                    movements.add(new Object[] { order.getKey(), line.getKey(), take.getKey(), take.getValue() });
                 }
                 ProductForSale product = products.get(line.getKey());
                 orderTaken.add(new StockTaken(line.getKey(), product.sku(), product.name(), product.price(),
@@ -229,25 +218,36 @@ public class InventoryService {
 
     /** Takes the quantity and returns the product's available stock left. */
     private long allocate(UUID orderId, UUID productId, int quantity, List<Object[]> warehouses) {
-        long available = warehouses.stream().mapToLong(w -> ((Number) w[1]).longValue()).sum();
+        var byWarehouse = new java.util.LinkedHashMap<UUID, Long>();
+        warehouses.forEach(w -> byWarehouse.put((UUID) w[0], ((Number) w[1]).longValue()));
+        long available = available(byWarehouse);
         if (available < quantity) {
             throw new InsufficientStock(productId, quantity, available);
         }
+        split(byWarehouse, quantity).forEach((warehouse, take) -> take(orderId, productId, warehouse, take));
+        return available - quantity;
+    }
+
+    /**
+     * How a quantity is taken from a product's warehouses (which must hold enough): from the one holding most first,
+     * then the next, so an order touches as few warehouse rows as it can.
+     */
+    private static Map<UUID, Integer> split(Map<UUID, Long> warehouses, int quantity) {
+        var byMostAvailable = new ArrayList<>(warehouses.entrySet());
+        byMostAvailable.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        var takes = new java.util.LinkedHashMap<UUID, Integer>();
         int remaining = quantity;
-        var byMostAvailable = new ArrayList<>(warehouses);
-        byMostAvailable.sort((a, b) -> Long.compare(((Number) b[1]).longValue(), ((Number) a[1]).longValue()));
-        for (Object[] warehouse : byMostAvailable) {
-            int take = (int) Math.min(remaining, ((Number) warehouse[1]).longValue());
-            if (take == 0) {
-                continue;
-            }
-            take(orderId, productId, (UUID) warehouse[0], take);
-            remaining -= take;
+        for (var warehouse : byMostAvailable) {
             if (remaining == 0) {
                 break;
             }
+            int take = (int) Math.min(remaining, warehouse.getValue());
+            if (take > 0) {
+                takes.put(warehouse.getKey(), take);
+                remaining -= take;
+            }
         }
-        return available - quantity;
+        return takes;
     }
 
     private void take(UUID orderId, UUID productId, UUID warehouseId, int quantity) {

@@ -133,7 +133,8 @@ public class CheckoutBatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.FINE, "order placed alone after its batch did not answer", e);
+            LOG.log(Level.WARNING, "no answer from the order's batch within " + waitMillis + " ms; placing it alone",
+                    e);
         }
         if (placed == null) {
             return checkout.placeOrder(command); // counted and timed by its own annotations
