@@ -19,19 +19,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP load of bench/run, through nginx. Every figure is printed as one {@code RESULT} line (milliseconds):
+ * The HTTP load of bench/run that wrk cannot make (closed-loop checkout and the reads are wrk scripts in bench/run),
+ * through nginx. Every figure is printed as one {@code RESULT} line (milliseconds):
  *
  * <pre>
  * java LoadDriver.java shoppers BASE FILE COUNT             register COUNT customers with an address (token per line)
- * java LoadDriver.java checkout BASE DIR NAME CLIENTS SECONDS spread|hot
- *                                                           closed loop: each client places an order, waits, places the next
  * java LoadDriver.java mix BASE DIR NAME RATE SECONDS       open model: RATE requests/s whatever the answers' speed
  * </pre>
  *
@@ -92,8 +90,6 @@ public class LoadDriver {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "shoppers" -> shoppers(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
-            case "checkout" -> checkout(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), args[6].equals("hot"));
             case "mix" -> mix(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -138,37 +134,7 @@ public class LoadDriver {
         return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    // ------------------------------------------------------------------ closed-loop checkout
-
-    private static void checkout(String base, Path dir, String name, int clients, int seconds, boolean hot)
-            throws Exception {
-        List<String> products = readLines(dir.resolve(hot ? "hot.txt" : "products.txt"));
-        List<Shopper> shoppers = readShoppers(dir);
-        var recorder = new Recorder();
-        var stop = new AtomicBoolean();
-        var threads = new ArrayList<Thread>();
-        for (int c = 0; c < clients; c++) {
-            Shopper shopper = shoppers.get(c % shoppers.size());
-            var thread = new Thread(() -> {
-                while (!stop.get()) {
-                    String body = hot ? orderBody(shopper, List.of(products.get(0)), "card")
-                            : orderBody(shopper, pick(products, 1 + ThreadLocalRandom.current().nextInt(3)),
-                                    ThreadLocalRandom.current().nextBoolean() ? "card" : "invoice");
-                    timed(recorder, () -> send("POST", base + "/api/orders", body, shopper.token(),
-                            "Idempotency-Key", UUID.randomUUID().toString()), 201);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        for (var thread : threads) {
-            thread.join(TIMEOUT.toMillis() + 5_000);
-        }
-        recorder.print(name, "clients=" + clients, (System.nanoTime() - start) / 1e9);
-    }
+    // ------------------------------------------------------------------ orders
 
     private static String orderBody(Shopper shopper, List<String> products, String paymentMethod) {
         var items = new StringBuilder();
