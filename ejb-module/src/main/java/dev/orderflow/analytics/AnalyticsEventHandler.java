@@ -1,13 +1,9 @@
 package dev.orderflow.analytics;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteException;
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventHandler;
-import dev.orderflow.messaging.RetryLater;
 import dev.orderflow.platform.mongo.MongoConnection;
+import dev.orderflow.platform.mongo.OncePerId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,6 +12,9 @@ import jakarta.json.JsonObject;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -37,17 +36,41 @@ public class AnalyticsEventHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
+        Document document = document(event);
+        if (document != null) {
+            OncePerId.insert(mongo.database().getCollection(collection(event)), document);
+        }
+    }
+
+    /** The facts and views of a poll in one insertMany per collection. */
+    @Override
+    public boolean handleAll(List<EventEnvelope> events) {
+        Map<String, List<Document>> byCollection = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            Document document = document(event);
+            if (document != null) {
+                byCollection.computeIfAbsent(collection(event), name -> new ArrayList<>()).add(document);
+            }
+        }
+        byCollection.forEach((name, documents) -> OncePerId.insertAll(mongo.database().getCollection(name), documents));
+        return true;
+    }
+
+    private static String collection(EventEnvelope event) {
+        return event.type().equals("analytics.product_viewed") ? VIEWS : COLLECTION;
+    }
+
+    /** The event's fact (or product views), or null for an event analytics does not keep. */
+    private static Document document(EventEnvelope event) {
         if (event.type().equals("analytics.product_viewed")) {
-            insert(VIEWS,
-                    new Document("_id", event.eventId().toString()).append("productId", event.aggregateId().toString())
-                            .append("day", event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
-                            .append("occurredAt", Date.from(event.occurredAt()))
-                            .append("views", event.payload().getJsonNumber("views") == null ? 1
-                                    : event.payload().getJsonNumber("views").longValueExact()));
-            return;
+            return new Document("_id", event.eventId().toString()).append("productId", event.aggregateId().toString())
+                    .append("day", event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
+                    .append("occurredAt", Date.from(event.occurredAt()))
+                    .append("views", event.payload().getJsonNumber("views") == null ? 1
+                            : event.payload().getJsonNumber("views").longValueExact());
         }
         if (!event.type().startsWith("order.")) {
-            return;
+            return null;
         }
         JsonObject payload = event.payload();
         var lines = new ArrayList<Document>();
@@ -58,25 +81,11 @@ public class AnalyticsEventHandler implements EventHandler {
                     .append("quantity", quantity)
                     .append("revenue", new Decimal128(unitPrice.multiply(java.math.BigDecimal.valueOf(quantity)))));
         }
-        var fact = new Document("_id", event.eventId().toString()).append("orderId", event.aggregateId().toString())
+        return new Document("_id", event.eventId().toString()).append("orderId", event.aggregateId().toString())
                 .append("type", event.type()).append("status", payload.getString("status"))
                 .append("day", event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
                 .append("occurredAt", Date.from(event.occurredAt()))
                 .append("total", new Decimal128(payload.getJsonNumber("total").bigDecimalValue()))
                 .append("lines", lines);
-        insert(COLLECTION, fact);
-    }
-
-    /** One write: the document's id is the event id, so a second delivery hits the unique id and is dropped. */
-    private void insert(String collection, Document document) {
-        try {
-            mongo.database().getCollection(collection).insertOne(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        } catch (MongoSocketException | MongoTimeoutException e) {
-            throw new RetryLater("mongodb", e);
-        }
     }
 }

@@ -1,18 +1,16 @@
 package dev.orderflow.notification;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteException;
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventHandler;
-import dev.orderflow.messaging.RetryLater;
 import dev.orderflow.platform.mongo.MongoConnection;
+import dev.orderflow.platform.mongo.OncePerId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
 import org.bson.Document;
 
 /**
@@ -31,27 +29,34 @@ public class NotificationEventHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
+        Document document = document(event);
+        if (document != null) {
+            OncePerId.insert(mongo.database().getCollection(COLLECTION), document);
+        }
+    }
+
+    /** The notifications of a poll in one insertMany. */
+    @Override
+    public boolean handleAll(List<EventEnvelope> events) {
+        OncePerId.insertAll(mongo.database().getCollection(COLLECTION),
+                events.stream().map(NotificationEventHandler::document).filter(Objects::nonNull).toList());
+        return true;
+    }
+
+    /** The record of the notification the event asks for, or null for an event that asks for none. */
+    private static Document document(EventEnvelope event) {
         String channel = event.type().startsWith("sms.") ? "sms" : event.type().startsWith("email.") ? "email" : null;
         if (channel == null) {
-            return;
+            return null;
         }
         var payload = event.payload();
-        var document = new Document("_id", event.eventId().toString()).append("type", event.type())
-                .append("channel", channel).append("orderId", payload.getString("orderId", null))
+        return new Document("_id", event.eventId().toString()).append("type", event.type()).append("channel", channel)
+                .append("orderId", payload.getString("orderId", null))
                 .append("customerId", payload.getString("customerId", null))
                 .append("orderStatus", payload.getString("status", null))
                 .append("subject", subject(event.type(), payload.getString("status", "")))
                 .append("correlationId", event.correlationId()).append("occurredAt", Date.from(event.occurredAt()))
                 .append("recordedAt", new Date()).append("delivery", "simulated");
-        try {
-            mongo.database().getCollection(COLLECTION).insertOne(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        } catch (MongoSocketException | MongoTimeoutException e) {
-            throw new RetryLater("mongodb", e);
-        }
     }
 
     static String subject(String type, String status) {

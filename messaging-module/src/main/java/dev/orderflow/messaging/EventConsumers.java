@@ -5,14 +5,25 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.MDC;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -22,11 +33,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The four consumer services (one Kafka consumer group each; channels configured in microprofile-config.properties).
- * Each record is handed to its group's {@link EventHandler} up to {@code events.consumer.max-attempts} times with
- * doubling back-off; a record that still fails, or is not an envelope at all, is rejected, and the connector's
- * dead-letter-queue strategy writes it to {@value Topics#DEAD_LETTERS} with the reason. A handler that reports a
- * dependency outage ({@link RetryLater}) does not spend attempts: the record is retried, with pauses doubling up to 30
- * s, until the dependency is back.
+ * Each channel receives what one poll returned ({@code batch=true}) and hands it to the consumers' managed executor in
+ * lanes: records of one key (one order, one product) always share a lane and keep their order; a group with a slow
+ * dependency (the payment gateway) runs several lanes at once ({@code events.consumer.<group>.parallelism}). Each
+ * record is handed to its group's {@link EventHandler} up to {@code events.consumer.max-attempts} times with doubling
+ * back-off; a record that still fails, or is not an envelope at all, is written to {@value Topics#DEAD_LETTERS} with
+ * the reason and where it came from (the headers of the connector's dead-letter-queue strategy), and its batch goes on.
+ * A handler that reports a dependency outage ({@link RetryLater}) does not spend attempts: the record is retried, with
+ * pauses doubling up to 30 s, until the dependency is back. The batch is acknowledged (its offsets committed) when
+ * every record in it is applied or dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -40,16 +55,24 @@ public class EventConsumers {
     EventHandlers handlers;
 
     /**
-     * The handlers block (JDBC, MongoDB, the gateway): they run on the server's managed executor, never on Kafka's
-     * polling thread; each channel waits for one record's stage before the next, so a partition stays in order.
+     * The handlers block (JDBC, MongoDB, the gateway): they run on the consumers' managed executor ({@code events},
+     * messaging.cli), never on Kafka's polling thread; each channel waits for its batch before the next poll's, so a
+     * key stays in order.
      */
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/events")
     ManagedExecutorService executor;
 
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    Config config;
+
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ConsumerGroup, Integer> parallelism = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "events.consumer.max-attempts", defaultValue = "3")
@@ -60,64 +83,134 @@ public class EventConsumers {
     long retryBackoffMillis;
 
     @Incoming("payment-in")
-    public CompletionStage<Void> payment(ConsumerRecord<String, String> record) {
-        return dispatch(ConsumerGroup.PAYMENT, record);
+    public CompletionStage<Void> payment(ConsumerRecords<String, String> records) {
+        return dispatch(ConsumerGroup.PAYMENT, records);
     }
 
     @Incoming("inventory-in")
-    public CompletionStage<Void> inventory(ConsumerRecord<String, String> record) {
-        return dispatch(ConsumerGroup.INVENTORY, record);
+    public CompletionStage<Void> inventory(ConsumerRecords<String, String> records) {
+        return dispatch(ConsumerGroup.INVENTORY, records);
     }
 
     @Incoming("notification-in")
-    public CompletionStage<Void> notification(ConsumerRecord<String, String> record) {
-        return dispatch(ConsumerGroup.NOTIFICATION, record);
+    public CompletionStage<Void> notification(ConsumerRecords<String, String> records) {
+        return dispatch(ConsumerGroup.NOTIFICATION, records);
     }
 
     @Incoming("analytics-in")
-    public CompletionStage<Void> analytics(ConsumerRecord<String, String> record) {
-        return dispatch(ConsumerGroup.ANALYTICS, record);
+    public CompletionStage<Void> analytics(ConsumerRecords<String, String> records) {
+        return dispatch(ConsumerGroup.ANALYTICS, records);
     }
 
     /** The analytics group's second topic: product views. */
     @Incoming("analytics-views-in")
-    public CompletionStage<Void> analyticsViews(ConsumerRecord<String, String> record) {
-        return dispatch(ConsumerGroup.ANALYTICS, record);
+    public CompletionStage<Void> analyticsViews(ConsumerRecords<String, String> records) {
+        return dispatch(ConsumerGroup.ANALYTICS, records);
     }
 
     /**
-     * Runs the record's handling on the managed executor. If the application is stopping (the executor refuses the
-     * task, or the handling is interrupted) the stage is left incomplete: the record is neither acknowledged nor
-     * dead-lettered, its offset is not committed, and the group's next consumer receives it again.
+     * Runs the batch's lanes on the managed executor; the stage completes when every lane is done. If the application
+     * is stopping (the executor refuses a lane, or the handling is interrupted) the stage is left incomplete: the batch
+     * is neither acknowledged nor dead-lettered, its offsets are not committed, and the group's next consumer receives
+     * it again (the handlers drop what they had applied).
      */
-    private CompletionStage<Void> dispatch(ConsumerGroup group, ConsumerRecord<String, String> record) {
+    private CompletionStage<Void> dispatch(ConsumerGroup group, ConsumerRecords<String, String> records) {
+        List<List<ConsumerRecord<String, String>>> lanes = lanes(records, parallelism(group));
         var done = new CompletableFuture<Void>();
-        try {
-            executor.execute(() -> {
-                try {
-                    consume(group, record);
-                    done.complete(null);
-                } catch (ShuttingDown e) {
-                    LOG.info(() -> group.groupId() + ": stopping; " + record.topic() + "-" + record.partition() + "@"
-                            + record.offset() + " is left for redelivery");
-                } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.info(() -> group.groupId() + ": executor refused the record (stopping); left for redelivery");
+        if (lanes.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        var running = new AtomicInteger(lanes.size());
+        for (List<ConsumerRecord<String, String>> lane : lanes) {
+            try {
+                executor.execute(() -> {
+                    try {
+                        consumeLane(group, lane);
+                        if (running.decrementAndGet() == 0) {
+                            done.complete(null);
+                        }
+                    } catch (ShuttingDown e) {
+                        LOG.info(() -> group.groupId() + ": stopping; " + lane.size() + " records of the batch are "
+                                + "left for redelivery");
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.info(() -> group.groupId() + ": executor refused the batch (stopping); left for redelivery");
+                break;
+            }
         }
         return done;
     }
 
-    void consume(ConsumerGroup group, ConsumerRecord<String, String> record) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+    /** Splits a batch into at most {@code count} lanes; records of one key (or of one unkeyed partition) share one. */
+    static List<List<ConsumerRecord<String, String>>> lanes(Iterable<ConsumerRecord<String, String>> records,
+            int count) {
+        var lanes = new ArrayList<List<ConsumerRecord<String, String>>>(count);
+        for (int i = 0; i < count; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            int hash = record.key() != null ? record.key().hashCode() : record.partition();
+            lanes.get(Math.floorMod(hash, count)).add(record);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes;
+    }
+
+    private int parallelism(ConsumerGroup group) {
+        return parallelism.computeIfAbsent(group, g -> Math.max(1,
+                config.getOptionalValue("events.consumer." + g.groupId() + ".parallelism", Integer.class).orElse(1)));
+    }
+
+    /** A record of a lane and the event it holds. */
+    private record Received(ConsumerRecord<String, String> record, EventEnvelope event) {
+
+        String where() {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
+    }
+
+    /**
+     * Applies a lane's records in order, or all at once where the group's handler can; a record that is rejected is
+     * written to the dead-letter topic and the lane goes on. Only stopping ({@link ShuttingDown}) escapes.
+     */
+    void consumeLane(ConsumerGroup group, List<ConsumerRecord<String, String>> lane) {
+        var received = new ArrayList<Received>(lane.size());
+        for (ConsumerRecord<String, String> record : lane) {
+            try {
+                received.add(new Received(record, envelope(group, record)));
+            } catch (EventRejected e) {
+                deadLetter(group, record, e);
+            }
+        }
+        if (received.isEmpty()) {
+            return;
+        }
+        EventHandler handler = awaitHandler(group);
+        if (received.size() > 1 && appliedTogether(group, handler, received)) {
+            return;
+        }
+        for (Received one : received) {
+            try {
+                apply(group, handler, one);
+            } catch (ShuttingDown e) {
+                throw e;
+            } catch (RuntimeException e) {
+                deadLetter(group, one.record(), e);
+            }
+        }
+    }
+
+    /** The record's event, or {@link EventRejected} if it is not an envelope this consumer reads. */
+    private EventEnvelope envelope(ConsumerGroup group, ConsumerRecord<String, String> record) {
         EventEnvelope event;
         try {
             event = EventEnvelope.parse(record.value());
         } catch (MalformedEvent e) {
             count(group, "dead_lettered");
-            LOG.warning(() -> group.groupId() + ": dead-lettering " + where + ", " + e.getMessage());
+            LOG.warning(() -> group.groupId() + ": dead-lettering " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + ", " + e.getMessage());
             throw new EventRejected(group.groupId() + ": " + e.getMessage());
         }
         if (event.version() > SUPPORTED_VERSION) {
@@ -125,14 +218,94 @@ public class EventConsumers {
             throw new EventRejected(group.groupId() + ": " + event.type() + " " + event.eventId() + " has version "
                     + event.version() + ", this consumer reads up to " + SUPPORTED_VERSION);
         }
-        EventHandler handler = awaitHandler(group);
-        if (event.correlationId() != null) {
-            MDC.put("cid", event.correlationId()); // the consumer's log lines name the request that caused the event
+        return event;
+    }
+
+    /**
+     * Hands the events to the handler's {@link EventHandler#handleAll}: true if it applied them all. A dependency
+     * outage is waited out (no attempt spent); any other failure returns false, and the caller applies each event
+     * alone.
+     */
+    private boolean appliedTogether(ConsumerGroup group, EventHandler handler, List<Received> received) {
+        List<EventEnvelope> events = received.stream().map(Received::event).toList();
+        long outagePause = retryBackoffMillis;
+        while (true) {
+            if (handlers.withdrawn()) {
+                throw new ShuttingDown();
+            }
+            try {
+                if (!handler.handleAll(events)) {
+                    return false;
+                }
+                counter(group, "processed").inc(events.size());
+                return true;
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || handlers.withdrawn() || componentStopped(e)) {
+                    throw new ShuttingDown();
+                }
+                if (!dependencyDown(e)) {
+                    LOG.log(Level.FINE, e, () -> group.groupId() + ": " + events.size() + " events together failed; "
+                            + "applying them one by one");
+                    return false;
+                }
+                count(group, "retried");
+                long pause = outagePause;
+                LOG.warning(() -> group.groupId() + ": " + rootMessage(e) + "; retrying " + events.size() + " events "
+                        + "from " + received.get(0).where() + " in " + pause + " ms");
+                pause(pause);
+                outagePause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, outagePause * 2);
+            }
+        }
+    }
+
+    private void apply(ConsumerGroup group, EventHandler handler, Received one) {
+        if (one.event().correlationId() != null) {
+            MDC.put("cid", one.event().correlationId()); // the consumer's log lines name the request behind the event
         }
         try {
-            handle(group, handler, event, where);
+            handle(group, handler, one.event(), one.where());
         } finally {
             MDC.remove("cid");
+        }
+    }
+
+    /**
+     * Writes the record to the dead-letter topic with the headers the connector's dead-letter-queue strategy writes
+     * (the record's own, then {@code dead-letter-reason}, {@code -topic}, {@code -partition}, {@code -offset} and the
+     * exception's class), waiting for the broker's acknowledgement; while Kafka does not take it, it tries again (the
+     * batch is not acknowledged before the letter is written).
+     */
+    private void deadLetter(ConsumerGroup group, ConsumerRecord<String, String> record, RuntimeException failure) {
+        var headers = new LinkedHashMap<String, String>();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        headers.put("dead-letter-exception-class-name", failure.getClass().getName());
+        headers.put("dead-letter-reason", failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        headers.put("dead-letter-topic", record.topic());
+        headers.put("dead-letter-partition", Integer.toString(record.partition()));
+        headers.put("dead-letter-offset", Long.toString(record.offset()));
+        long pause = retryBackoffMillis;
+        while (true) {
+            try {
+                publisher.send(Topics.DEAD_LETTERS, record.key(), record.value(), headers).get(30, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ShuttingDown();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                if (handlers.withdrawn()) {
+                    throw new ShuttingDown();
+                }
+                long wait = pause;
+                LOG.warning(() -> group.groupId() + ": could not write the dead letter of " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " (" + rootMessage(e) + "); trying again in "
+                        + wait + " ms");
+                pause(wait);
+                pause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, pause * 2);
+            }
         }
     }
 
@@ -178,9 +351,13 @@ public class EventConsumers {
     }
 
     private void count(ConsumerGroup group, String outcome) {
+        counter(group, outcome).inc();
+    }
+
+    private Counter counter(ConsumerGroup group, String outcome) {
         // looked up once per group and outcome: the registry's lookup checks every metric's tag names (a full scan)
-        counters.computeIfAbsent(group.groupId() + "/" + outcome, key -> metrics.counter("events.consumed",
-                new Tag("group", group.groupId()), new Tag("outcome", outcome))).inc();
+        return counters.computeIfAbsent(group.groupId() + "/" + outcome, key -> metrics.counter("events.consumed",
+                new Tag("group", group.groupId()), new Tag("outcome", outcome)));
     }
 
     private EventHandler awaitHandler(ConsumerGroup group) {

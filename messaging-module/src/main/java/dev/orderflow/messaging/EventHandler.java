@@ -1,5 +1,7 @@
 package dev.orderflow.messaging;
 
+import java.util.List;
+
 /**
  * A consumer's effect (the port the Kafka side calls; implemented in the order domain). An implementation applies an
  * event at most once in effect: it records the event id together with its effect (same transaction or same document
@@ -9,4 +11,14 @@ package dev.orderflow.messaging;
 public interface EventHandler {
 
     void handle(EventEnvelope event);
+
+    /**
+     * Applies several events of one poll at once, where the handler can do that in one write (MongoDB's insertMany);
+     * each event still at most once in effect. Returns false, having applied nothing, for a handler that applies events
+     * one at a time: the caller then calls {@link #handle} for each. When it throws, the caller applies each event
+     * alone, with its attempts and dead-lettering (a dependency outage is waited out first).
+     */
+    default boolean handleAll(List<EventEnvelope> events) {
+        return false;
+    }
 }

@@ -53,4 +53,27 @@ class RoutingAndFailuresTest {
         assertEquals("IllegalArgumentException: bad total",
                 EventConsumers.rootMessage(new RuntimeException("wrapper", new IllegalArgumentException("bad total"))));
     }
+
+    @Test
+    void aBatchIsSplitIntoLanesThatKeepEachKeysRecordsTogetherAndInOrder() {
+        var records = new java.util.ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
+        String[] keys = { "a", "b", "c", "a", "d", "b", "a", null, "e", null };
+        for (int i = 0; i < keys.length; i++) {
+            records.add(
+                    new org.apache.kafka.clients.consumer.ConsumerRecord<>("order-events", i % 2, i, keys[i], "v" + i));
+        }
+
+        var lanes = EventConsumers.lanes(records, 3);
+
+        assertTrue(lanes.size() <= 3 && lanes.size() >= 2, "lanes: " + lanes.size());
+        assertEquals(records.size(), lanes.stream().mapToInt(java.util.List::size).sum());
+        for (String key : new String[] { "a", "b", "c", "d", "e" }) {
+            var holding = lanes.stream().filter(lane -> lane.stream().anyMatch(r -> key.equals(r.key()))).toList();
+            assertEquals(1, holding.size(), "key " + key + " in one lane");
+            var offsets = holding.get(0).stream().filter(r -> key.equals(r.key())).map(r -> r.offset()).toList();
+            assertEquals(offsets.stream().sorted().toList(), offsets, "key " + key + " in offset order");
+        }
+        assertEquals(1, EventConsumers.lanes(records, 1).size());
+        assertEquals(0, EventConsumers.lanes(java.util.List.of(), 4).size());
+    }
 }

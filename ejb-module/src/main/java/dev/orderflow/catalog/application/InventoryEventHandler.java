@@ -9,14 +9,15 @@ import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The inventory service (consumer group {@code inventory} on inventory-events): when a reservation takes a product's
  * available stock (all warehouses) from at least {@code inventory.low-stock-threshold} to below it, raises
- * {@code inventory.low_stock} for the product, once per crossing. The event id is claimed and the low-stock event
- * written to the outbox in one transaction.
+ * {@code inventory.low_stock} for the product, once per crossing. The event id of a reservation that crosses is claimed
+ * and the low-stock event written to the outbox in one transaction.
  */
 @Stateless
 public class InventoryEventHandler implements EventHandler {
@@ -31,23 +32,29 @@ public class InventoryEventHandler implements EventHandler {
     @ConfigProperty(name = "inventory.low-stock-threshold")
     int threshold;
 
+    /**
+     * Most reservations cross no threshold and have no effect: they are not claimed (a redelivery decides the same from
+     * the same payload). One that crosses claims its event id in the transaction that writes the low-stock events.
+     */
     @Override
     public void handle(EventEnvelope event) {
-        if (!"inventory.reserved".equals(event.type())
-                || !processed.claim(ConsumerGroup.INVENTORY.groupId(), event.eventId())) {
+        if (!"inventory.reserved".equals(event.type())) {
             return;
         }
-        for (JsonObject line : event.payload().getJsonArray("lines").getValuesAs(JsonObject.class)) {
-            long after = line.getJsonNumber("availableAfter").longValue();
-            int quantity = line.getInt("quantity");
-            if (crossedBelow(after, quantity, threshold)) {
-                UUID product = UUID.fromString(line.getString("productId"));
-                outbox.append("product", product, "inventory.low_stock",
-                        JsonFactory.object().add("productId", product.toString()).add("sku", line.getString("sku"))
-                                .add("available", after).add("threshold", threshold)
-                                .add("orderId", event.payload().getString("orderId")).build(),
-                        event.correlationId());
-            }
+        List<JsonObject> crossings = event.payload().getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(line -> crossedBelow(line.getJsonNumber("availableAfter").longValue(), line.getInt("quantity"),
+                        threshold))
+                .toList();
+        if (crossings.isEmpty() || !processed.claim(ConsumerGroup.INVENTORY.groupId(), event.eventId())) {
+            return;
+        }
+        for (JsonObject line : crossings) {
+            UUID product = UUID.fromString(line.getString("productId"));
+            outbox.append("product", product, "inventory.low_stock",
+                    JsonFactory.object().add("productId", product.toString()).add("sku", line.getString("sku"))
+                            .add("available", line.getJsonNumber("availableAfter").longValue())
+                            .add("threshold", threshold).add("orderId", event.payload().getString("orderId")).build(),
+                    event.correlationId());
         }
     }
 
