@@ -22,6 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.MDC;
@@ -112,11 +114,12 @@ public class EventConsumers {
      * Runs the batch's lanes on the managed executor; the stage completes when every lane is done. If the application
      * is stopping (the executor refuses a lane, or the handling is interrupted) the stage is left incomplete: the batch
      * is neither acknowledged nor dead-lettered, its offsets are not committed, and the group's next consumer receives
-     * it again (the handlers drop what they had applied).
+     * it again (the handlers drop what they had applied). The stage never fails: the connector would dead-letter every
+     * record of a failed batch.
      */
     private CompletionStage<Void> dispatch(ConsumerGroup group, ConsumerRecords<String, String> records) {
-        List<List<ConsumerRecord<String, String>>> lanes = lanes(records, parallelism(group));
         var done = new CompletableFuture<Void>();
+        List<List<ConsumerRecord<String, String>>> lanes = lanes(records, parallelism(group));
         if (lanes.isEmpty()) {
             done.complete(null);
             return done;
@@ -125,14 +128,8 @@ public class EventConsumers {
         for (List<ConsumerRecord<String, String>> lane : lanes) {
             try {
                 executor.execute(() -> {
-                    try {
-                        consumeLane(group, lane);
-                        if (running.decrementAndGet() == 0) {
-                            done.complete(null);
-                        }
-                    } catch (ShuttingDown e) {
-                        LOG.info(() -> group.groupId() + ": stopping; " + lane.size() + " records of the batch are "
-                                + "left for redelivery");
+                    if (runLane(group, lane) && running.decrementAndGet() == 0) {
+                        done.complete(null);
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -141,6 +138,40 @@ public class EventConsumers {
             }
         }
         return done;
+    }
+
+    /**
+     * Applies the lane; false if the application is stopping. A failure that is not the records' (they are applied or
+     * dead-lettered one by one inside) is logged and the lane is run again after a pause: its events are applied once
+     * in effect, so running it again is safe, and the channel does not stop behind an incomplete batch.
+     */
+    private boolean runLane(ConsumerGroup group, List<ConsumerRecord<String, String>> lane) {
+        long pause = retryBackoffMillis;
+        while (true) {
+            try {
+                consumeLane(group, lane);
+                return true;
+            } catch (ShuttingDown e) {
+                LOG.info(() -> group.groupId() + ": stopping; " + lane.size() + " records of the batch are left for "
+                        + "redelivery");
+                return false;
+            } catch (Throwable e) { // nothing may leave the batch incomplete while the application runs
+                if (handlers.withdrawn() || Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                long wait = pause;
+                LOG.log(Level.SEVERE, e,
+                        () -> group.groupId() + ": a lane of " + lane.size() + " records from " + lane.get(0).topic()
+                                + "-" + lane.get(0).partition() + "@" + lane.get(0).offset()
+                                + " failed; running it again in " + wait + " ms");
+                try {
+                    pause(wait);
+                } catch (ShuttingDown stopping) {
+                    return false;
+                }
+                pause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, pause * 2);
+            }
+        }
     }
 
     /** Splits a batch into at most {@code count} lanes; records of one key (or of one unkeyed partition) share one. */
@@ -159,8 +190,15 @@ public class EventConsumers {
     }
 
     private int parallelism(ConsumerGroup group) {
-        return parallelism.computeIfAbsent(group, g -> Math.max(1,
-                config.getOptionalValue("events.consumer." + g.groupId() + ".parallelism", Integer.class).orElse(1)));
+        return parallelism.computeIfAbsent(group, g -> {
+            String key = "events.consumer." + g.groupId() + ".parallelism";
+            try {
+                return Math.max(1, config.getOptionalValue(key, Integer.class).orElse(1));
+            } catch (RuntimeException e) { // a value that is not a number must not fail (and dead-letter) every batch
+                LOG.warning(() -> key + " is not a number (" + e.getMessage() + "); using 1");
+                return 1;
+            }
+        });
     }
 
     /** A record of a lane and the event it holds. */
@@ -208,13 +246,11 @@ public class EventConsumers {
         try {
             event = EventEnvelope.parse(record.value());
         } catch (MalformedEvent e) {
-            count(group, "dead_lettered");
             LOG.warning(() -> group.groupId() + ": dead-lettering " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + ", " + e.getMessage());
             throw new EventRejected(group.groupId() + ": " + e.getMessage());
         }
         if (event.version() > SUPPORTED_VERSION) {
-            count(group, "dead_lettered");
             throw new EventRejected(group.groupId() + ": " + event.type() + " " + event.eventId() + " has version "
                     + event.version() + ", this consumer reads up to " + SUPPORTED_VERSION);
         }
@@ -248,7 +284,7 @@ public class EventConsumers {
                             + "applying them one by one");
                     return false;
                 }
-                count(group, "retried");
+                counter(group, "retried").inc(events.size());
                 long pause = outagePause;
                 LOG.warning(() -> group.groupId() + ": " + rootMessage(e) + "; retrying " + events.size() + " events "
                         + "from " + received.get(0).where() + " in " + pause + " ms");
@@ -272,10 +308,12 @@ public class EventConsumers {
     /**
      * Writes the record to the dead-letter topic with the headers the connector's dead-letter-queue strategy writes
      * (the record's own, then {@code dead-letter-reason}, {@code -topic}, {@code -partition}, {@code -offset} and the
-     * exception's class), waiting for the broker's acknowledgement; while Kafka does not take it, it tries again (the
-     * batch is not acknowledged before the letter is written).
+     * exception's class) and waits for the broker's acknowledgement: the batch is not acknowledged before its letters
+     * are written. While the send fails it sends again; a letter Kafka refuses for good (an API error that is not
+     * retriable: too large, not authorised) is logged as SEVERE with where the record is, and the batch goes on.
      */
     private void deadLetter(ConsumerGroup group, ConsumerRecord<String, String> record, RuntimeException failure) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         var headers = new LinkedHashMap<String, String>();
         for (Header header : record.headers()) {
             if (header.value() != null) {
@@ -289,22 +327,41 @@ public class EventConsumers {
         headers.put("dead-letter-offset", Long.toString(record.offset()));
         long pause = retryBackoffMillis;
         while (true) {
+            var sent = publisher.send(Topics.DEAD_LETTERS, record.key(), record.value(), headers);
             try {
-                publisher.send(Topics.DEAD_LETTERS, record.key(), record.value(), headers).get(30, TimeUnit.SECONDS);
+                awaitSent(sent);
+                count(group, "dead_lettered");
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ApiException && !(e.getCause() instanceof RetriableException)) {
+                    LOG.log(Level.SEVERE, e.getCause(),
+                            () -> group.groupId() + ": Kafka refused the dead letter of " + where
+                                    + "; the record stays only in " + record.topic() + " ("
+                                    + headers.get("dead-letter-reason") + ")");
+                    return;
+                }
+                long wait = pause;
+                LOG.warning(() -> group.groupId() + ": could not write the dead letter of " + where + " ("
+                        + rootMessage(e) + "); trying again in " + wait + " ms");
+                pause(wait);
+                pause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, pause * 2);
+            }
+        }
+    }
+
+    /** Waits for the broker's answer to one send (the producer gives up by itself after its delivery timeout). */
+    private void awaitSent(CompletableFuture<Void> sent) throws ExecutionException {
+        while (true) {
+            try {
+                sent.get(1, TimeUnit.SECONDS);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ShuttingDown();
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            } catch (TimeoutException e) {
                 if (handlers.withdrawn()) {
                     throw new ShuttingDown();
                 }
-                long wait = pause;
-                LOG.warning(() -> group.groupId() + ": could not write the dead letter of " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + " (" + rootMessage(e) + "); trying again in "
-                        + wait + " ms");
-                pause(wait);
-                pause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, pause * 2);
             }
         }
     }
@@ -343,7 +400,6 @@ public class EventConsumers {
                 }
             }
         }
-        count(group, "dead_lettered");
         String reason = group.groupId() + ": " + event.type() + " " + event.eventId() + " failed " + maxAttempts
                 + " attempts: " + rootMessage(last);
         LOG.warning(() -> "dead-lettering " + where + ", " + reason);
