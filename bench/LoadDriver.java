@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java LoadDriver.java shoppers BASE FILE COUNT             register COUNT customers with an address (token per line)
  * java LoadDriver.java mix BASE DIR NAME RATE SECONDS       open model: RATE requests/s whatever the answers' speed
+ *                                                          (over keep-alive connections of its own: {@link Wire})
  * </pre>
  *
  * DIR holds {@code products.txt} (spread products), {@code hot.txt} (one product) and {@code shoppers.txt}. Latency in
@@ -171,8 +171,33 @@ public class LoadDriver {
             recorders.put(kind, new Recorder());
         }
         var all = new Recorder();
-        ExecutorService workers = Executors.newCachedThreadPool();
-        var inFlight = new Semaphore(2_000);
+        URI target = URI.create(base);
+        // open model: a dispatcher hands each request, at the moment it is due, to whichever of the connections is
+        // free; a request waiting for a free connection waits on the clock (its latency counts from when it was due)
+        var queue = new java.util.concurrent.LinkedBlockingQueue<Due>();
+        int connections = Math.max(16, Math.min(256, rate / 4));
+        var workers = new ArrayList<Thread>();
+        for (int c = 0; c < connections; c++) {
+            Thread worker = new Thread(() -> {
+                Wire wire = new Wire(target.getHost(), target.getPort());
+                try {
+                    while (true) {
+                        Due due = queue.take();
+                        if (due.last()) {
+                            return;
+                        }
+                        mixRequest(wire, due, products, shoppers, recorders, all);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    wire.close();
+                }
+            }, "mix-" + c);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
         long interval = 1_000_000_000L / rate;
         long total = (long) rate * seconds;
         long start = System.nanoTime();
@@ -182,67 +207,222 @@ public class LoadDriver {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (!inFlight.tryAcquire()) {
-                all.error("client saturated: 2,000 requests in flight");
+            if (queue.size() >= 2_000) {
+                all.error("client saturated: 2,000 requests waiting for a connection");
                 continue;
             }
-            int dice = ThreadLocalRandom.current().nextInt(100);
-            Shopper shopper = shoppers.get(ThreadLocalRandom.current().nextInt(shoppers.size()));
-            String product = products.get(ThreadLocalRandom.current().nextInt(products.size()));
-            workers.execute(() -> {
-                try {
-                    String kind;
-                    HttpResponse<String> response;
-                    int expected = 200;
-                    if (dice < 40) {
-                        kind = "product";
-                        response = send("GET", base + "/api/products/" + product, null, null);
-                    } else if (dice < 60) {
-                        kind = "search";
-                        response = send("GET", base + "/api/products?q=" + WORDS[dice % WORDS.length] + "&size=20&page="
-                                + (1 + dice % 3), null, null);
-                    } else if (dice < 70) {
-                        kind = "categories";
-                        response = send("GET", base + "/api/categories", null, null);
-                    } else if (dice < 80) {
-                        kind = "cart_add";
-                        // twenty products at most, so carts stay under their 50-line limit
-                        response = send("PUT", base + "/api/cart/items/" + products.get(dice % 20),
-                                "{\"quantity\":1}", shopper.token());
-                    } else if (dice < 90) {
-                        kind = "cart_read";
-                        response = send("GET", base + "/api/cart", null, shopper.token());
-                    } else {
-                        kind = "checkout";
-                        expected = 201;
-                        response = send("POST", base + "/api/orders",
-                                orderBody(shopper, pick(products, 1 + dice % 3), dice % 2 == 0 ? "card" : "invoice"),
-                                shopper.token(), "Idempotency-Key", UUID.randomUUID().toString());
-                    }
-                    long latency = System.nanoTime() - due;
-                    if (response.statusCode() == expected) {
-                        recorders.get(kind).ok(latency);
-                        all.ok(latency);
-                    } else {
-                        String error = kind + " " + response.statusCode() + " " + response.body();
-                        recorders.get(kind).error(error);
-                        all.error(error);
-                    }
-                } catch (Exception e) {
-                    all.error(e.toString());
-                } finally {
-                    inFlight.release();
-                }
-            });
+            queue.add(new Due(due, ThreadLocalRandom.current().nextInt(100), false));
         }
-        workers.shutdown();
-        workers.awaitTermination(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        for (int c = 0; c < connections; c++) {
+            queue.add(new Due(0, 0, true));
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos() + 5_000_000_000L;
+        for (Thread worker : workers) {
+            worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         all.print(name, "rate=" + rate, elapsed);
         recorders.forEach((kind, recorder) -> recorder.print(name + "." + kind, "rate=" + rate, elapsed));
     }
 
+
+    /** A request of the mix, due at {@code nanos}; {@code dice} picks its kind. The last one stops a connection. */
+    record Due(long nanos, int dice, boolean last) {
+    }
+
+    private static void mixRequest(Wire wire, Due due, List<String> products, List<Shopper> shoppers,
+            Map<String, Recorder> recorders, Recorder all) {
+        int dice = due.dice();
+        Shopper shopper = shoppers.get(ThreadLocalRandom.current().nextInt(shoppers.size()));
+        String product = products.get(ThreadLocalRandom.current().nextInt(products.size()));
+        String kind;
+        int expected = 200;
+        try {
+            Wire.Answer answer;
+            if (dice < 40) {
+                kind = "product";
+                answer = wire.send("GET", "/api/products/" + product, null, null);
+            } else if (dice < 60) {
+                kind = "search";
+                answer = wire.send("GET", "/api/products?q=" + WORDS[dice % WORDS.length] + "&size=20&page="
+                        + (1 + dice % 3), null, null);
+            } else if (dice < 70) {
+                kind = "categories";
+                answer = wire.send("GET", "/api/categories", null, null);
+            } else if (dice < 80) {
+                kind = "cart_add";
+                // twenty products at most, so carts stay under their 50-line limit
+                answer = wire.send("PUT", "/api/cart/items/" + products.get(dice % 20), "{\"quantity\":1}",
+                        shopper.token());
+            } else if (dice < 90) {
+                kind = "cart_read";
+                answer = wire.send("GET", "/api/cart", null, shopper.token());
+            } else {
+                kind = "checkout";
+                expected = 201;
+                answer = wire.send("POST", "/api/orders",
+                        orderBody(shopper, pick(products, 1 + dice % 3), dice % 2 == 0 ? "card" : "invoice"),
+                        shopper.token(), "Idempotency-Key", UUID.randomUUID().toString());
+            }
+            long latency = System.nanoTime() - due.nanos();
+            if (answer.status() == expected) {
+                recorders.get(kind).ok(latency);
+                all.ok(latency);
+            } else {
+                String error = kind + " " + answer.status() + " " + answer.body();
+                recorders.get(kind).error(error);
+                all.error(error);
+            }
+        } catch (IOException e) {
+            all.error(e.toString());
+        }
+    }
+
     // ------------------------------------------------------------------ HTTP
+
+    /**
+     * One keep-alive HTTP/1.1 connection with blocking I/O: the mix's client. A few lines of socket code spend a
+     * fraction of the CPU the JDK's HttpClient spends per request (one selector thread for every connection, futures,
+     * a copy of each body), and on two cores every client cycle is one the node under test loses.
+     */
+    static final class Wire implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+        private boolean used;
+
+        record Answer(int status, String body) {
+        }
+
+        Wire(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        Answer send(String method, String path, String json, String token, String... headers) throws IOException {
+            boolean fresh = socket == null;
+            try {
+                return exchange(method, path, json, token, headers);
+            } catch (IOException e) {
+                close();
+                if (fresh || !used) {
+                    throw e;
+                }
+                // a kept-alive connection the server had closed: once more on a new one (checkouts carry their key)
+                return exchange(method, path, json, token, headers);
+            }
+        }
+
+        private Answer exchange(String method, String path, String json, String token, String... headers)
+                throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(host, port), 5_000);
+                socket.setSoTimeout((int) TIMEOUT.toMillis());
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8_192);
+                used = false;
+            }
+            byte[] body = json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port).append("\r\n");
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            if (token != null) {
+                head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null) {
+                throw new java.io.EOFException("connection closed before the answer");
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    closing = value.equalsIgnoreCase("close");
+                }
+            }
+            var received = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long
+                        .parseLong(line().split(";")[0].trim(), 16)) {
+                    copy(received, size);
+                    line();
+                }
+                for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                    // trailers are not used
+                }
+            } else if (length >= 0) {
+                copy(received, length);
+            } else if (status != 204 && status != 304) {
+                in.transferTo(received);
+                closing = true;
+            }
+            used = true;
+            if (closing) {
+                close();
+            }
+            return new Answer(status, received.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        private void copy(java.io.ByteArrayOutputStream to, long count) throws IOException {
+            byte[] buffer = new byte[8_192];
+            while (count > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, count));
+                if (read < 0) {
+                    throw new java.io.EOFException("connection closed inside an answer");
+                }
+                to.write(buffer, 0, read);
+                count -= read;
+            }
+        }
+
+        private String line() throws IOException {
+            var text = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    return text.isEmpty() ? null : text.toString();
+                }
+                if (c != '\r') {
+                    text.append((char) c);
+                }
+            }
+            return text.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
 
     interface Call {
         HttpResponse<String> send() throws Exception;
