@@ -69,6 +69,8 @@ class BrokerOutageIT {
             shoppers.add(Customers.shopper(services));
         }
         awaitIdle();
+        double paymentsTogetherBefore = Metrics.sumOverNodes(services, "events_consumed_together_total",
+                "group=\"payment\"");
         Set<UUID> orders = ConcurrentHashMap.newKeySet();
         double maxBacklog;
         var maxLag = new AtomicReference<>(0.0);
@@ -129,6 +131,8 @@ class BrokerOutageIT {
         }
         assertTrue(maxBacklog >= ORDERS, "backlog rose during the outage: " + maxBacklog);
         assertTrue(maxLag.get() > 0, "payment lag rose after the outage: " + maxLag.get());
+        assertTrue(Metrics.sumOverNodes(services, "events_consumed_together_total", "group=\"payment\"")
+                - paymentsTogetherBefore >= ORDERS / 2, "the payment group charged the backlog in batches");
 
         // each consumer's effect, exactly once per order
         assertEquals(ORDERS, count("SELECT count(*) FROM payments WHERE order_id = ANY(?)", orders), "payments");

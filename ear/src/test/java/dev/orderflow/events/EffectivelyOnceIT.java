@@ -107,6 +107,49 @@ class EffectivelyOnceIT {
     }
 
     @Test
+    void newOrdersRedeliveredTogetherAreChargedOnceEach() throws Exception {
+        var shopper = Customers.shopper(services);
+        var product = CatalogFixture.product(services, new BigDecimal("3.00"), 50);
+        var orders = new java.util.ArrayList<UUID>();
+        var created = new java.util.ArrayList<ConsumerRecord<String, String>>();
+        try (var orderEvents = KafkaProbe.tail("order-events")) {
+            for (int i = 0; i < 6; i++) {
+                var placed = Checkouts.place(services, shopper.token(), UUID.randomUUID().toString(),
+                        Checkouts.body(shopper.addressId(), product.id(), 1, "card"));
+                assertEquals(201, placed.statusCode(), placed.body());
+                orders.add(UUID.fromString(Http.json(placed).getString("id")));
+            }
+            var seen = orderEvents.awaitRecords(
+                    records -> orders.stream()
+                            .allMatch(order -> !KafkaProbe.ofType(records, "order.created", order).isEmpty()),
+                    EVENTUALLY);
+            orders.forEach(order -> created.add(KafkaProbe.ofType(seen, "order.created", order).get(0)));
+        }
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            for (UUID order : orders) {
+                assertEquals(1, services.queryLong("orders_db",
+                        "SELECT count(*) FROM orders WHERE id = ? AND status = 'confirmed'", order));
+            }
+        });
+
+        // both copies of every event at once: the payment consumer gets them in the same polls, several per lane
+        var sent = new java.util.ArrayList<org.apache.kafka.clients.producer.RecordMetadata>();
+        for (int copy = 0; copy < 2; copy++) {
+            created.forEach(record -> sent.add(KafkaProbe.redeliver(record)));
+        }
+        await().atMost(EVENTUALLY).until(() -> sent.stream().allMatch(s -> KafkaProbe.committedPast("payment", s)));
+
+        for (UUID order : orders) {
+            assertEquals(1, services.queryLong("orders_db", "SELECT count(*) FROM payments WHERE order_id = ?", order));
+            for (String type : new String[] { "payment.initiated", "payment.succeeded", "order.confirmed" }) {
+                assertEquals(1, services.queryLong("orders_db",
+                        "SELECT count(*) FROM outbox_events WHERE aggregate_id = ? AND event_type = ?", order, type),
+                        type + " of " + order);
+            }
+        }
+    }
+
+    @Test
     void aRecordThatIsNotAnEventIsDeadLetteredAtOnce() {
         String key = UUID.randomUUID().toString();
         try (var deadLetters = KafkaProbe.tail("dead-letters")) {

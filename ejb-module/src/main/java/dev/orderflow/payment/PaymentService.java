@@ -11,19 +11,28 @@ import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Records a charge's outcome in one XA transaction: the event id as processed by the payment group, the payment row,
- * payment.initiated and payment.succeeded or payment.failed in the outbox, and the order confirmed (success, if still
- * pending) or cancelled with its stock released (failure, if still pending or confirmed). A success for an order
- * cancelled meanwhile is refunded (payment.refunded) and the order stays cancelled; a failure for an order already in
- * fulfilment is logged for an operator.
+ * Records a charge's outcome (or a batch of them) in one XA transaction: the event id as processed by the payment
+ * group, the payment row, payment.initiated and payment.succeeded or payment.failed in the outbox, and the order
+ * confirmed (success, if still pending) or cancelled with its stock released (failure, if still pending or confirmed).
+ * A success for an order cancelled meanwhile is refunded (payment.refunded) and the order stays cancelled; a failure
+ * for an order already in fulfilment is logged for an operator.
  */
 @Stateless
 public class PaymentService {
@@ -46,54 +55,132 @@ public class PaymentService {
     @EJB
     OrderService orderService;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean alreadyApplied(UUID eventId) {
         return processed.seen(GROUP, eventId);
     }
 
+    /** The ids among {@code eventIds} this group has applied (one query, no transaction of its own). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<UUID> appliedAmong(Collection<UUID> eventIds) {
+        return processed.seenAmong(GROUP, eventIds);
+    }
+
+    /** A charge to record: the order.created event it was made for, the gateway's answer, what and how it charged. */
+    public record Charge(EventEnvelope orderCreated, ChargeResult result, BigDecimal amount, String method) {
+
+        UUID orderId() {
+            return orderCreated.aggregateId();
+        }
+    }
+
     /** @return false if the event had been applied before (nothing done) */
     public boolean record(EventEnvelope orderCreated, ChargeResult result, BigDecimal amount, String method) {
-        if (!processed.claim(GROUP, orderCreated.eventId())) {
-            return false;
+        return recordAll(List.of(new Charge(orderCreated, result, amount, method))) == 1;
+    }
+
+    /**
+     * Records several charges in one transaction (a batch of the payment consumer): the events claimed in one
+     * statement, their orders locked in one (in id order), the payment rows inserted in one, then each order's
+     * transition. A charge whose event was applied before is skipped. If any order is missing, nothing is recorded.
+     *
+     * @return how many charges were recorded
+     */
+    public int recordAll(List<Charge> charges) {
+        Set<UUID> claimed = new HashSet<>(
+                processed.claimAll(GROUP, charges.stream().map(c -> c.orderCreated().eventId()).toList()));
+        List<Charge> fresh = charges.stream().filter(c -> claimed.remove(c.orderCreated().eventId())).toList();
+        if (fresh.isEmpty()) {
+            return 0;
         }
-        UUID orderId = orderCreated.aggregateId();
-        Order order = orders.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw new OrderNotFound(orderId);
+        Map<UUID, Order> locked = lock(fresh.stream().map(Charge::orderId).distinct().sorted().toList());
+        var outcomes = new ArrayList<Outcome>(fresh.size());
+        for (Charge charge : fresh) {
+            Order order = locked.get(charge.orderId());
+            if (order == null) {
+                throw new OrderNotFound(charge.orderId());
+            }
+            boolean approved = charge.result().outcome() == ChargeResult.Outcome.APPROVED;
+            boolean refund = approved && order.status() == OrderStatus.CANCELLED;
+            outcomes.add(new Outcome(charge, order, approved, refund));
         }
-        boolean approved = result.outcome() == ChargeResult.Outcome.APPROVED;
-        boolean refund = approved && order.status() == OrderStatus.CANCELLED;
-        String status = refund ? "refunded" : approved ? "succeeded" : "failed";
-        orders.createNativeQuery("""
-                INSERT INTO payments (id, order_id, amount, method, status, failure_reason)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (order_id) DO NOTHING
-                """).setParameter(1, result.paymentId()).setParameter(2, orderId).setParameter(3, amount)
-                .setParameter(4, method).setParameter(5, status).setParameter(6, result.reason()).executeUpdate();
-        String cid = orderCreated.correlationId();
-        var payload = JsonFactory.object().add("paymentId", result.paymentId().toString())
-                .add("orderId", orderId.toString()).add("amount", amount).add("method", method);
-        outbox.append("order", orderId, "payment.initiated", payload.build(), cid);
-        payload = JsonFactory.object().add("paymentId", result.paymentId().toString())
-                .add("orderId", orderId.toString()).add("amount", amount).add("method", method);
-        if (approved) {
+        insertPayments(outcomes);
+        outcomes.forEach(this::apply);
+        return fresh.size();
+    }
+
+    /** What a charge does to its order. */
+    private record Outcome(Charge charge, Order order, boolean approved, boolean refund) {
+
+        String paymentStatus() {
+            return refund ? "refunded" : approved ? "succeeded" : "failed";
+        }
+    }
+
+    /** Locks the orders (SELECT ... FOR UPDATE in id order, so that batches never wait for each other in a cycle). */
+    private Map<UUID, Order> lock(List<UUID> sortedIds) {
+        var locked = new HashMap<UUID, Order>();
+        orders.createQuery("select o from Order o where o.id in :ids order by o.id", Order.class)
+                .setParameter("ids", sortedIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(order -> locked.put(order.id(), order));
+        return locked;
+    }
+
+    private void insertPayments(List<Outcome> outcomes) {
+        var sql = new StringBuilder(
+                "INSERT INTO payments (id, order_id, amount, method, status, failure_reason) VALUES ");
+        for (int i = 0; i < outcomes.size(); i++) {
+            int at = i * 6;
+            sql.append(i == 0 ? "(" : ", (");
+            for (int p = 1; p <= 6; p++) {
+                sql.append(p == 1 ? "?" : ", ?").append(at + p);
+            }
+            sql.append(')');
+        }
+        var insert = orders.createNativeQuery(sql.append(" ON CONFLICT (order_id) DO NOTHING").toString());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            Charge charge = outcome.charge();
+            int at = i * 6;
+            insert.setParameter(at + 1, charge.result().paymentId()).setParameter(at + 2, charge.orderId())
+                    .setParameter(at + 3, charge.amount()).setParameter(at + 4, charge.method())
+                    .setParameter(at + 5, outcome.paymentStatus()).setParameter(at + 6, charge.result().reason());
+        }
+        insert.executeUpdate();
+    }
+
+    private void apply(Outcome outcome) {
+        Charge charge = outcome.charge();
+        Order order = outcome.order();
+        UUID orderId = charge.orderId();
+        BigDecimal amount = charge.amount();
+        String method = charge.method();
+        String paymentId = charge.result().paymentId().toString();
+        String cid = charge.orderCreated().correlationId();
+        outbox.append("order", orderId, "payment.initiated", JsonFactory.object().add("paymentId", paymentId)
+                .add("orderId", orderId.toString()).add("amount", amount).add("method", method).build(), cid);
+        var payload = JsonFactory.object().add("paymentId", paymentId).add("orderId", orderId.toString())
+                .add("amount", amount).add("method", method);
+        if (outcome.approved()) {
             outbox.append("order", orderId, "payment.succeeded", payload.build(), cid);
         } else {
-            outbox.append("order", orderId, "payment.failed", payload.add("reason", result.reason()).build(), cid);
-        }
-        order.recordPayment(result.paymentId());
-        if (refund) {
-            outbox.append("order", orderId, "payment.refunded",
-                    JsonFactory.object().add("paymentId", result.paymentId().toString())
-                            .add("orderId", orderId.toString()).add("amount", amount)
-                            .add("reason", "order " + order.status().externalName()).build(),
+            outbox.append("order", orderId, "payment.failed", payload.add("reason", charge.result().reason()).build(),
                     cid);
-        } else if (approved && order.status() == OrderStatus.PENDING) {
-            orderService.move(orderId, OrderStatus.CONFIRMED, ACTOR, cid);
-        } else if (!approved && order.status().canMoveTo(OrderStatus.CANCELLED)) {
-            orderService.move(orderId, OrderStatus.CANCELLED, ACTOR, cid); // unpaid: even if an admin confirmed it
-        } else if (!approved) {
+        }
+        order.recordPayment(charge.result().paymentId());
+        if (outcome.refund()) {
+            outbox.append("order", orderId, "payment.refunded",
+                    JsonFactory.object().add("paymentId", paymentId).add("orderId", orderId.toString())
+                            .add("amount", amount).add("reason", "order " + order.status().externalName()).build(),
+                    cid);
+        } else if (outcome.approved() && order.status() == OrderStatus.PENDING) {
+            orderService.moveQuietly(orderId, OrderStatus.CONFIRMED, ACTOR, cid);
+        } else if (!outcome.approved() && order.status().canMoveTo(OrderStatus.CANCELLED)) {
+            orderService.moveQuietly(orderId, OrderStatus.CANCELLED, ACTOR, cid); // unpaid: even if an admin confirmed
+                                                                                  // it
+        } else if (!outcome.approved()) {
             LOG.warning(() -> "payment failed for order " + orderId + ", already " + order.status().externalName()
                     + ": needs an operator");
         }
-        return true;
     }
 }

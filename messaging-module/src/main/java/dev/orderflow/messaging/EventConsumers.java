@@ -75,6 +75,8 @@ public class EventConsumers {
 
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<ConsumerGroup, Integer> parallelism = new ConcurrentHashMap<>();
+    /** Records applied by a handler's {@link EventHandler#handleAll} (part of {@code processed}), per group. */
+    private final ConcurrentMap<ConsumerGroup, Counter> together = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "events.consumer.max-attempts", defaultValue = "3")
@@ -274,6 +276,9 @@ public class EventConsumers {
                     return false;
                 }
                 counter(group, "processed").inc(events.size());
+                together.computeIfAbsent(group,
+                        g -> metrics.counter("events.consumed.together", new Tag("group", g.groupId())))
+                        .inc(events.size());
                 return true;
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted() || handlers.withdrawn() || componentStopped(e)) {

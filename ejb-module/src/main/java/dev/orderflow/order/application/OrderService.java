@@ -90,6 +90,18 @@ public class OrderService {
      *             when the life cycle forbids it; nothing changes
      */
     public OrderView move(UUID orderId, OrderStatus target, String actor, String correlationId) {
+        return OrderView.of(changeStatus(orderId, target, actor, correlationId));
+    }
+
+    /**
+     * {@link #move} for a caller that does not answer with the order (the payment consumer): the same change, without
+     * building the view (which loads the order's history).
+     */
+    public void moveQuietly(UUID orderId, OrderStatus target, String actor, String correlationId) {
+        changeStatus(orderId, target, actor, correlationId);
+    }
+
+    private Order changeStatus(UUID orderId, OrderStatus target, String actor, String correlationId) {
         Order order = lock(orderId);
         order.moveTo(target, actor);
         if (target == OrderStatus.CANCELLED) {
@@ -100,7 +112,7 @@ public class OrderService {
             outbox.appendInventoryReleased(order, correlationId);
             refunds.refundIfPaid(order, "order cancelled by " + actor, correlationId);
         }
-        return OrderView.of(order);
+        return order;
     }
 
     /** A customer cancels one of their own orders (pending or confirmed only). */
