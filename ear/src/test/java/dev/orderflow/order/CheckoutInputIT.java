@@ -36,6 +36,7 @@ class CheckoutInputIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final TestServices services = TestServices.get();
     private Shopper shopper;
+    private Shopper otherShopper;
     private StockedProduct product;
 
     /** One bad request: what is sent and what must come back. */
@@ -50,6 +51,7 @@ class CheckoutInputIT {
     @BeforeEach
     void shopperAndProduct() throws SQLException {
         shopper = Customers.shopper(services);
+        otherShopper = Customers.shopper(services);
         product = CatalogFixture.product(services, new BigDecimal("10.00"), 5);
     }
 
@@ -95,8 +97,10 @@ class CheckoutInputIT {
                         ok.replace(product.id().toString(), "1' OR '1'='1"), 400, "malformed-body"),
                 new Case("missing address", "application/json", key(), "{\"items\":[" + item.formatted(1) + "]}", 400,
                         "invalid-request"),
-                new Case("someone else's address", "application/json", key(),
+                new Case("an address that does not exist", "application/json", key(),
                         ok.replace(address, UUID.randomUUID().toString()), 404, "not-found"),
+                new Case("another customer's address", "application/json", key(),
+                        ok.replace(address, otherShopper.addressId().toString()), 404, "not-found"),
                 new Case("more than in stock", "application/json", key(),
                         ok.replace("\"quantity\":1", "\"quantity\":6"), 409, "insufficient-stock"),
                 new Case("missing Idempotency-Key", "application/json", null, ok, 400, "invalid-request"),

@@ -7,7 +7,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,6 +71,33 @@ public class AddressBook {
     public Optional<PostalAddress> shippingAddress(UUID customer, UUID addressId) {
         Address address = users.find(Address.class, addressId);
         return address == null || !address.belongsTo(customer) ? Optional.empty() : Optional.of(address.postal());
+    }
+
+    /** A customer's address id, as an order names it. */
+    public record AddressOf(UUID customer, UUID addressId) {
+    }
+
+    /**
+     * {@link #shippingAddress} for several orders at once (one query): the postal address of each that names an address
+     * of its own customer; the others are missing from the answer.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<AddressOf, PostalAddress> shippingAddresses(Collection<AddressOf> wanted) {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        var found = new HashMap<UUID, Address>();
+        users.createQuery("select a from Address a where a.id in :ids", Address.class)
+                .setParameter("ids", wanted.stream().map(AddressOf::addressId).distinct().toList()).getResultList()
+                .forEach(address -> found.put(address.id(), address));
+        var postal = new HashMap<AddressOf, PostalAddress>();
+        for (AddressOf one : wanted) {
+            Address address = found.get(one.addressId());
+            if (address != null && address.belongsTo(one.customer())) {
+                postal.put(one, address.postal());
+            }
+        }
+        return postal;
     }
 
     private void makeDefault(List<Address> addresses, Address chosen) {

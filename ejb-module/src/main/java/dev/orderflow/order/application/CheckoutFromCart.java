@@ -1,11 +1,8 @@
 package dev.orderflow.order.application;
 
-import dev.orderflow.customer.application.AddressBook;
-import dev.orderflow.customer.domain.PostalAddress;
 import dev.orderflow.cart.application.CartService;
 import dev.orderflow.platform.problem.DependencyUnavailable;
 import dev.orderflow.platform.operations.OrderIntake;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -13,9 +10,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Checkout around the transaction: reads the cart (Redis) and the shipping address (users_db) before it and clears the
- * cart after the commit, so nothing remote runs inside the order's XA transaction, users_db is no branch of it, and a
- * Redis outage cannot undo an order.
+ * Checkout around the transaction: reads the cart (Redis) before it (and {@link CheckoutBatcher} the shipping address
+ * from users_db, for a whole batch at once) and clears the cart after the commit, so nothing remote runs inside the
+ * order's XA transaction, users_db is no branch of it, and a Redis outage cannot undo an order.
  */
 @ApplicationScoped
 public class CheckoutFromCart {
@@ -28,9 +25,6 @@ public class CheckoutFromCart {
     @Inject
     CartService carts;
 
-    @EJB
-    AddressBook addresses;
-
     @Inject
     OrderIntake intake;
 
@@ -42,9 +36,8 @@ public class CheckoutFromCart {
             Map<UUID, Integer> quantities, String paymentMethod, String correlationId) {
         boolean fromCart = quantities == null;
         Map<UUID, Integer> lines = fromCart ? carts.quantities(customer) : quantities;
-        PostalAddress shipTo = addresses.shippingAddress(customer, shippingAddressId).orElse(null);
         PlacedOrder placed = intake.admit(() -> checkout.place(new PlaceOrder(customer, idempotencyKey, requestHash,
-                shippingAddressId, shipTo, lines, paymentMethod, correlationId)));
+                shippingAddressId, null, lines, paymentMethod, correlationId)));
         if (fromCart && !placed.replayed()) {
             clearQuietly(customer, placed);
         }
