@@ -1,18 +1,51 @@
 package dev.orderflow.platform.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.List;
 
-/** Checks a request body's Bean Validation constraints and reports every broken field at once. */
+/**
+ * Checks a request body's Bean Validation constraints and reports every broken field at once. Request bodies are plain
+ * records, never JPA entities: the validator every property is reachable to, instead of the default one, which asks JPA
+ * whether each property is loaded (Hibernate Validator's JPA traversable resolver, half of the validation's time on the
+ * checkout request in a profile).
+ */
 @ApplicationScoped
 public class RequestValidator {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
+
+    private Validator validator;
+
+    @PostConstruct
+    void create() {
+        validator = validators.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+    }
+
+    /** Request bodies are plain values: every property is there to validate and cascade into. */
+    private static final class EverythingReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+    }
 
     public <T> T valid(T request) {
         if (request == null) {
