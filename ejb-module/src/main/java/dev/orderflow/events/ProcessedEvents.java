@@ -3,6 +3,8 @@ package dev.orderflow.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.orderflow.platform.sql.Placeholders;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +23,11 @@ public class ProcessedEvents {
 
     /** True if this call recorded the id (apply the effect), false if it was applied before (do nothing). */
     public boolean claim(String group, UUID eventId) {
-        return orders.createNativeQuery("""
-                INSERT INTO processed_events (consumer_group, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING
-                """).setParameter(1, group).setParameter(2, eventId).executeUpdate() == 1;
+        return claimAll(group, List.of(eventId)).size() == 1;
+    }
+
+    public boolean seen(String group, UUID eventId) {
+        return !seenAmong(group, List.of(eventId)).isEmpty();
     }
 
     /**
@@ -34,18 +38,12 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        List<UUID> sorted = eventIds.stream().distinct().sorted().toList();
-        var sql = new StringBuilder("INSERT INTO processed_events (consumer_group, event_id) VALUES ");
-        for (int i = 0; i < sorted.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 2).append(')');
-        }
-        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
-        var query = orders.createNativeQuery(sql.toString()).setParameter(1, group);
-        for (int i = 0; i < sorted.size(); i++) {
-            query.setParameter(i + 2, sorted.get(i));
-        }
+        var values = new ArrayList<Object>();
+        eventIds.stream().distinct().sorted().forEach(id -> values.addAll(List.of(group, id)));
+        var query = orders.createNativeQuery("INSERT INTO processed_events (consumer_group, event_id) VALUES "
+                + Placeholders.rows(values.size() / 2, 2) + " ON CONFLICT DO NOTHING RETURNING event_id");
         @SuppressWarnings("unchecked")
-        List<UUID> claimed = query.getResultList();
+        List<UUID> claimed = Placeholders.bind(query, 1, values).getResultList();
         return Set.copyOf(claimed);
     }
 
@@ -55,22 +53,10 @@ public class ProcessedEvents {
             return Set.of();
         }
         List<UUID> distinct = eventIds.stream().distinct().toList();
-        var sql = new StringBuilder(
-                "SELECT event_id FROM processed_events WHERE consumer_group = ?1 AND event_id IN (");
-        for (int i = 0; i < distinct.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        var query = orders.createNativeQuery(sql.append(')').toString()).setParameter(1, group);
-        for (int i = 0; i < distinct.size(); i++) {
-            query.setParameter(i + 2, distinct.get(i));
-        }
+        var query = orders.createNativeQuery("SELECT event_id FROM processed_events WHERE consumer_group = ?1 "
+                + "AND event_id IN (" + Placeholders.list(distinct.size(), 2) + ")").setParameter(1, group);
         @SuppressWarnings("unchecked")
-        List<UUID> seen = query.getResultList();
+        List<UUID> seen = Placeholders.bind(query, 2, distinct).getResultList();
         return Set.copyOf(seen);
-    }
-
-    public boolean seen(String group, UUID eventId) {
-        return !orders.createNativeQuery("SELECT 1 FROM processed_events WHERE consumer_group = ?1 AND event_id = ?2")
-                .setParameter(1, group).setParameter(2, eventId).getResultList().isEmpty();
     }
 }

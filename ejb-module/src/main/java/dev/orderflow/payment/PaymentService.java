@@ -1,6 +1,7 @@
 package dev.orderflow.payment;
 
 import dev.orderflow.platform.json.JsonFactory;
+import dev.orderflow.platform.sql.Placeholders;
 import dev.orderflow.events.ProcessedEvents;
 import dev.orderflow.messaging.ConsumerGroup;
 import dev.orderflow.messaging.EventEnvelope;
@@ -19,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,26 +129,17 @@ public class PaymentService {
     }
 
     private void insertPayments(List<Outcome> outcomes) {
-        var sql = new StringBuilder(
-                "INSERT INTO payments (id, order_id, amount, method, status, failure_reason) VALUES ");
-        for (int i = 0; i < outcomes.size(); i++) {
-            int at = i * 6;
-            sql.append(i == 0 ? "(" : ", (");
-            for (int p = 1; p <= 6; p++) {
-                sql.append(p == 1 ? "?" : ", ?").append(at + p);
-            }
-            sql.append(')');
-        }
-        var insert = orders.createNativeQuery(sql.append(" ON CONFLICT (order_id) DO NOTHING").toString());
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
+        var values = new ArrayList<Object>(outcomes.size() * 6);
+        for (Outcome outcome : outcomes) {
             Charge charge = outcome.charge();
-            int at = i * 6;
-            insert.setParameter(at + 1, charge.result().paymentId()).setParameter(at + 2, charge.orderId())
-                    .setParameter(at + 3, charge.amount()).setParameter(at + 4, charge.method())
-                    .setParameter(at + 5, outcome.paymentStatus()).setParameter(at + 6, charge.result().reason());
+            values.addAll(Arrays.asList(charge.result().paymentId(), charge.orderId(), charge.amount(), charge.method(),
+                    outcome.paymentStatus(), charge.result().reason())); // the reason is null for an approval
         }
-        insert.executeUpdate();
+        Placeholders.bind(
+                orders.createNativeQuery(
+                        "INSERT INTO payments (id, order_id, amount, method, status, " + "failure_reason) VALUES "
+                                + Placeholders.rows(outcomes.size(), 6) + " ON CONFLICT (order_id) DO NOTHING"),
+                1, values).executeUpdate();
     }
 
     private void apply(Outcome outcome) {

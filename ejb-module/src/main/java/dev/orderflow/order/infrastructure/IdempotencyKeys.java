@@ -1,6 +1,7 @@
 package dev.orderflow.order.infrastructure;
 
 import dev.orderflow.order.application.IdempotencyKeyReused;
+import dev.orderflow.platform.sql.Placeholders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,19 +64,12 @@ public class IdempotencyKeys {
         }
         var sorted = new java.util.ArrayList<>(claims);
         sorted.sort(java.util.Comparator.comparing(Claim::customer).thenComparing(Claim::key));
-        var sql = new StringBuilder("INSERT INTO idempotency_keys (customer_id, key, request_hash, order_id) VALUES ");
-        for (int i = 0; i < sorted.size(); i++) {
-            int at = i * 4;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
-                    .append(at + 3).append(", ?").append(at + 4).append(')');
-        }
-        sql.append(" ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id");
-        var query = orders.createNativeQuery(sql.toString());
-        for (int i = 0; i < sorted.size(); i++) {
-            Claim claim = sorted.get(i);
-            query.setParameter(i * 4 + 1, claim.customer()).setParameter(i * 4 + 2, claim.key())
-                    .setParameter(i * 4 + 3, claim.requestHash()).setParameter(i * 4 + 4, claim.orderId());
-        }
+        var values = new java.util.ArrayList<Object>(sorted.size() * 4);
+        sorted.forEach(
+                c -> values.addAll(java.util.Arrays.asList(c.customer(), c.key(), c.requestHash(), c.orderId())));
+        var query = Placeholders.bind(orders.createNativeQuery("INSERT INTO idempotency_keys (customer_id, key, "
+                + "request_hash, order_id) VALUES " + Placeholders.rows(sorted.size(), 4)
+                + " ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id"), 1, values);
         @SuppressWarnings("unchecked")
         List<UUID> claimed = query.getResultList();
         return java.util.Set.copyOf(claimed);
