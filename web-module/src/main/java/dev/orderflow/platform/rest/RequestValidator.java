@@ -11,12 +11,13 @@ import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 /**
  * Checks a request body's Bean Validation constraints and reports every broken field at once. Request bodies are plain
  * records, never JPA entities: the validator every property is reachable to, instead of the default one, which asks JPA
  * whether each property is loaded (Hibernate Validator's JPA traversable resolver, half of the validation's time on the
- * checkout request in a profile).
+ * checkout request in a profile), and without the per-call cache of its answers (a fifth of what remained).
  */
 @ApplicationScoped
 public class RequestValidator {
@@ -28,7 +29,11 @@ public class RequestValidator {
 
     @PostConstruct
     void create() {
-        validator = validators.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+        // without the cache Hibernate Validator wraps a resolver in for each validate call (it hashes every property
+        // path to remember answers that are always true here)
+        validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(new EverythingReachable()).enableTraversableResolverResultCache(false)
+                .getValidator();
     }
 
     /** Request bodies are plain values: every property is there to validate and cascade into. */
