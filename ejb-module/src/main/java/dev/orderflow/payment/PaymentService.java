@@ -16,7 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -122,9 +121,11 @@ public class PaymentService {
     /** Locks the orders (SELECT ... FOR UPDATE in id order, so that batches never wait for each other in a cycle). */
     private Map<UUID, Order> lock(List<UUID> sortedIds) {
         var locked = new HashMap<UUID, Order>();
-        orders.createQuery("select o from Order o where o.id in :ids order by o.id", Order.class)
-                .setParameter("ids", sortedIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .forEach(order -> locked.put(order.id(), order));
+        List<Order> rows = orders
+                .createNativeQuery("SELECT * FROM orders WHERE id = ANY(cast(?1 AS uuid[])) ORDER BY id FOR UPDATE",
+                        Order.class)
+                .setParameter(1, Placeholders.uuidArray(sortedIds)).getResultList();
+        rows.forEach(order -> locked.put(order.id(), order));
         return locked;
     }
 

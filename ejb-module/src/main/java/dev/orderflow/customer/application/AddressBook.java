@@ -2,6 +2,7 @@ package dev.orderflow.customer.application;
 
 import dev.orderflow.customer.domain.Address;
 import dev.orderflow.customer.domain.PostalAddress;
+import dev.orderflow.platform.sql.Placeholders;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -87,9 +88,11 @@ public class AddressBook {
             return Map.of();
         }
         var found = new HashMap<UUID, Address>();
-        users.createQuery("select a from Address a where a.id in :ids", Address.class)
-                .setParameter("ids", wanted.stream().map(AddressOf::addressId).distinct().toList()).getResultList()
-                .forEach(address -> found.put(address.id(), address));
+        List<Address> rows = users
+                .createNativeQuery("SELECT * FROM addresses WHERE id = ANY(cast(?1 AS uuid[]))", Address.class)
+                .setParameter(1, Placeholders.uuidArray(wanted.stream().map(AddressOf::addressId).distinct().toList()))
+                .getResultList();
+        rows.forEach(address -> found.put(address.id(), address));
         var postal = new HashMap<AddressOf, PostalAddress>();
         for (AddressOf one : wanted) {
             Address address = found.get(one.addressId());

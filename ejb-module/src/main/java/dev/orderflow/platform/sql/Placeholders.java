@@ -1,7 +1,9 @@
 package dev.orderflow.platform.sql;
 
 import jakarta.persistence.Query;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Numbered parameters for native statements that write or read several rows at once (one round trip instead of one per
@@ -32,6 +34,19 @@ public final class Placeholders {
             sql.append(i == 0 ? "?" : ", ?").append(first + i);
         }
         return sql.toString();
+    }
+
+    /**
+     * A PostgreSQL array literal of the ids, for {@code = ANY(cast(?1 AS uuid[]))}: one parameter whatever the count,
+     * so the statement's text stays the same and Hibernate reuses its interpretation (a JPQL {@code in :ids} is
+     * translated again for every list, which cost a batch's address look-up most of its time).
+     */
+    public static String uuidArray(Collection<UUID> ids) {
+        var literal = new StringBuilder(ids.size() * 37 + 2).append('{');
+        for (UUID id : ids) {
+            literal.append(literal.length() == 1 ? "" : ",").append(id);
+        }
+        return literal.append('}').toString();
     }
 
     /** Binds the values to the parameters numbered from {@code first}, in order. */

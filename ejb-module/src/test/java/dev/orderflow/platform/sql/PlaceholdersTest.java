@@ -2,6 +2,8 @@ package dev.orderflow.platform.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
@@ -16,5 +18,14 @@ class PlaceholdersTest {
     void numbersAListFromTheFirstParameterGiven() {
         assertEquals("?2, ?3, ?4", Placeholders.list(3, 2));
         assertEquals("?1", Placeholders.list(1, 1));
+    }
+
+    @Test
+    void writesIdsAsOnePostgresArrayLiteral() {
+        var a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        var b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        assertEquals("{00000000-0000-0000-0000-00000000000a,00000000-0000-0000-0000-00000000000b}",
+                Placeholders.uuidArray(List.of(a, b)));
+        assertEquals("{}", Placeholders.uuidArray(List.of()));
     }
 }
