@@ -72,6 +72,48 @@ class OperationsMBeanIT {
     }
 
     @Test
+    void purgesRelayedOutboxRowsPastTheRetentionAndKeepsUnsentOnes() throws Exception {
+        UUID oldSent = UUID.randomUUID();
+        UUID newSent = UUID.randomUUID();
+        UUID oldParked = UUID.randomUUID();
+        try (var connection = services.connect("orders_db"); var insert = connection.prepareStatement("""
+                INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, event_version, payload,
+                                           occurred_at, sent_at, parked_at)
+                VALUES (?, 'product', ?, 'inventory.updated', 1, '{}', now() - cast(? AS interval),
+                        CASE WHEN ? THEN now() END, CASE WHEN ? THEN now() END)""")) {
+            for (Object[] row : new Object[][] { { oldSent, "2 hours", true, false },
+                    { newSent, "1 minute", true, false }, { oldParked, "2 hours", false, true } }) {
+                insert.setObject(1, row[0]);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, (String) row[1]);
+                insert.setBoolean(4, (boolean) row[2]);
+                insert.setBoolean(5, (boolean) row[3]);
+                insert.executeUpdate();
+            }
+        }
+        try {
+            long purged = (long) jmx.invoke(operations, "purgeRelayedEvents", new Object[] { 60 },
+                    new String[] { "int" });
+            assertTrue(purged >= 1, "purged " + purged);
+            assertEquals(0,
+                    services.queryLong("orders_db", "SELECT count(*) FROM outbox_events WHERE id = ?", oldSent));
+            assertEquals(1, services.queryLong("orders_db", "SELECT count(*) FROM outbox_events WHERE id = ?", newSent),
+                    "a relayed row inside the retention period stays");
+            assertEquals(1,
+                    services.queryLong("orders_db", "SELECT count(*) FROM outbox_events WHERE id = ?", oldParked),
+                    "a row never relayed stays whatever its age");
+        } finally {
+            try (var connection = services.connect("orders_db");
+                    var delete = connection.prepareStatement("DELETE FROM outbox_events WHERE id IN (?, ?, ?)")) {
+                delete.setObject(1, oldSent);
+                delete.setObject(2, newSent);
+                delete.setObject(3, oldParked);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void pausedIntakeRefusesNewCheckoutsAndLosesNoAcceptedOne() throws Exception {
         var shopper = Customers.shopper(services);
         var product = CatalogFixture.product(services, new BigDecimal("1.00"), 1_000);

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.operations;
 
+import dev.orderflow.events.OutboxPurge;
 import dev.orderflow.events.OutboxRelay;
 import dev.orderflow.messaging.ConsumerLag;
 import jakarta.annotation.PostConstruct;
@@ -32,6 +33,9 @@ public class OperationsMBean implements OperationsMXBean {
 
     @Inject
     ConsumerLag lag;
+
+    @EJB
+    OutboxPurge purge;
 
     @PostConstruct
     void register() {
@@ -96,5 +100,13 @@ public class OperationsMBean implements OperationsMXBean {
     @Override
     public void resumeIntake() {
         intake.resume();
+    }
+
+    @Override
+    public long purgeRelayedEvents(int olderThanMinutes) {
+        if (olderThanMinutes < 0) {
+            throw new IllegalArgumentException("olderThanMinutes must not be negative");
+        }
+        return purge.purge(java.time.Duration.ofMinutes(olderThanMinutes));
     }
 }

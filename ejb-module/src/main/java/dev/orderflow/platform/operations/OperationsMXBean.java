@@ -24,4 +24,10 @@ public interface OperationsMXBean {
     void pauseIntake();
 
     void resumeIntake();
+
+    /**
+     * Deletes the relayed outbox rows that occurred more than {@code olderThanMinutes} ago now, as the minutely purge
+     * does with {@code outbox.retention-minutes}; returns how many.
+     */
+    long purgeRelayedEvents(int olderThanMinutes);
 }
