@@ -8,6 +8,7 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderLineDraft;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.infrastructure.IdempotencyKeys;
+import dev.orderflow.order.infrastructure.OrderRows;
 import dev.orderflow.order.history.OrderHistory;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
@@ -41,6 +42,9 @@ public class CheckoutService {
 
     @Inject
     OrderHistory history;
+
+    @Inject
+    OrderRows orderRows;
 
     /**
      * Places an order exactly once per idempotency key, in ONE JTA transaction across orders_db (key, order, lines,
@@ -144,7 +148,9 @@ public class CheckoutService {
                         command.requestHash(), id));
             }
         }
-        // the orders after the releases: a native statement flushes the session, the orders go in one batch at commit
+        // the orders, their lines, first statuses and events: one INSERT per table for the whole group
+        var placedOrders = new ArrayList<Order>();
+        var events = outbox.pending();
         for (int i = 0; i < commands.size(); i++) {
             PlaceOrder command = commands.get(i);
             UUID id = ids.get(i);
@@ -152,11 +158,13 @@ public class CheckoutService {
             if (order == null || !taken.containsKey(id)) {
                 continue;
             }
-            orders.persist(order);
-            outbox.append(order, command.correlationId());
-            outbox.appendInventoryReserved(order, taken.get(id), command.correlationId());
+            placedOrders.add(order);
+            events.append(order, command.correlationId());
+            events.appendInventoryReserved(order, taken.get(id), command.correlationId());
             placed.set(i, new PlacedOrder(OrderView.of(order), false));
         }
+        orderRows.insertAll(placedOrders);
+        events.write();
         return placed;
     }
 

@@ -169,6 +169,10 @@ public class Order {
         return status;
     }
 
+    public UUID shippingAddressId() {
+        return shippingAddressId;
+    }
+
     public ShippingAddress shippingAddress() {
         return shippingAddress;
     }

@@ -54,6 +54,10 @@ public class OrderLine {
         return priceAtPurchase.multiply(BigDecimal.valueOf(quantity));
     }
 
+    public UUID id() {
+        return id;
+    }
+
     public UUID productId() {
         return productId;
     }

@@ -50,6 +50,10 @@ public class StatusChange {
         this.changedAt = changedAt;
     }
 
+    public UUID id() {
+        return id;
+    }
+
     public OrderStatus from() {
         return from;
     }

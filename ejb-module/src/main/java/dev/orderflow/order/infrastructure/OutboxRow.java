@@ -57,4 +57,10 @@ class OutboxRow {
         this.correlationId = correlationId;
         this.occurredAt = occurredAt;
     }
+
+    /** The values in the column order of {@link Outbox}'s multi-row INSERT. */
+    java.util.List<Object> columns() {
+        return java.util.Arrays.asList(id, aggregateType, aggregateId, eventType, eventVersion, payload, correlationId,
+                occurredAt);
+    }
 }
