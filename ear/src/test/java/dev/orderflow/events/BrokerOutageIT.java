@@ -27,8 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The broker is stopped, 100 orders are taken anyway (their events wait in the outbox), the broker comes back: every
  * order.created arrives, and each consumer's effect is applied exactly once per order (counted in PostgreSQL and
- * MongoDB). The outbox backlog and the payment group's lag rise and fall back to zero.
+ * MongoDB). The outbox backlog rises and falls back to zero, the payment group charges the backlog in batches and its
+ * lag is back at zero.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrokerOutageIT {
@@ -73,7 +72,6 @@ class BrokerOutageIT {
                 "group=\"payment\"");
         Set<UUID> orders = ConcurrentHashMap.newKeySet();
         double maxBacklog;
-        var maxLag = new AtomicReference<>(0.0);
         try (var orderEvents = KafkaProbe.tail("order-events")) {
             services.stop(Service.KAFKA);
             var pool = Executors.newFixedThreadPool(4);
@@ -100,37 +98,22 @@ class BrokerOutageIT {
                     .untilAsserted(() -> assertTrue(Metrics.value(services, "outbox_backlog", null) >= ORDERS));
             maxBacklog = Metrics.value(services, "outbox_backlog", null);
 
-            var sampling = new AtomicBoolean(true);
-            var sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    double lag = Metrics.value(services, "events_consumer_lag", "group=\"payment\"");
-                    if (lag > maxLag.get()) {
-                        maxLag.set(lag);
-                    }
-                    sleep(250);
-                }
-            });
-            sampler.start();
-            try {
-                services.start(Service.KAFKA);
-                var records = orderEvents.awaitRecords(seen -> created(seen, orders).size() == ORDERS,
-                        Duration.ofSeconds(120));
-                for (UUID order : orders) {
-                    assertTrue(!KafkaProbe.ofType(records, "order.created", order).isEmpty());
-                }
-                await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(ORDERS,
-                        count("SELECT count(*) FROM orders WHERE status = 'confirmed' AND id = ANY(?)", orders)));
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    assertEquals(0.0, Metrics.value(services, "outbox_backlog", null));
-                    assertEquals(0.0, Metrics.value(services, "events_consumer_lag", "group=\"payment\""));
-                });
-            } finally {
-                sampling.set(false);
-                sampler.join();
+            // the payment group's lag is not sampled for a rise: the gauge is read every 2 s and the group now takes
+            // the 100 orders' events within that (the batching counter below shows they arrived together)
+            services.start(Service.KAFKA);
+            var records = orderEvents.awaitRecords(seen -> created(seen, orders).size() == ORDERS,
+                    Duration.ofSeconds(120));
+            for (UUID order : orders) {
+                assertTrue(!KafkaProbe.ofType(records, "order.created", order).isEmpty());
             }
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(ORDERS,
+                    count("SELECT count(*) FROM orders WHERE status = 'confirmed' AND id = ANY(?)", orders)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertEquals(0.0, Metrics.value(services, "outbox_backlog", null));
+                assertEquals(0.0, Metrics.value(services, "events_consumer_lag", "group=\"payment\""));
+            });
         }
         assertTrue(maxBacklog >= ORDERS, "backlog rose during the outage: " + maxBacklog);
-        assertTrue(maxLag.get() > 0, "payment lag rose after the outage: " + maxLag.get());
         assertTrue(Metrics.sumOverNodes(services, "events_consumed_together_total", "group=\"payment\"")
                 - paymentsTogetherBefore >= ORDERS / 2, "the payment group charged the backlog in batches");
 
@@ -183,14 +166,6 @@ class BrokerOutageIT {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
