@@ -5,11 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class PersistenceRulesTest {
 
-    private static JavaClasses mainCode;
-
-    @BeforeAll
-    static void importMainCode() {
-        mainCode = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.orderflow");
-    }
+    private static final JavaClasses mainCode = MainCode.CLASSES;
 
     @Test
     void seesTheEntities() {

@@ -5,12 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.orderflow.platform.MainCode;
 import jakarta.json.Json;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonFactoryRulesTest {
 
-    private static JavaClasses mainCode;
-
-    @BeforeAll
-    static void importMainCode() {
-        mainCode = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.orderflow");
-    }
+    private static final JavaClasses mainCode = MainCode.CLASSES;
 
     @Test
     void seesTheMainCodeOfEveryModule() {
