@@ -142,6 +142,12 @@ class OrderArchiveIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
                 .untilAsserted(() -> assertEquals(1, MongoProbe.count("notifications", com.mongodb.client.model.Filters
                         .and(eq("orderId", paidOrder.toString()), eq("type", "email.order_confirmation")))));
+        // the analytics group writes to MongoDB too: its facts of the order are in before dead letters are read
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .untilAsserted(() -> assertEquals(2,
+                        MongoProbe.count("order_facts", com.mongodb.client.model.Filters.and(
+                                eq("orderId", paidOrder.toString()),
+                                com.mongodb.client.model.Filters.in("type", "order.created", "order.confirmed")))));
         var letters = Http.send("GET", services.publicUrl() + "/api/admin/dead-letters", null,
                 Customers.adminToken(services));
         assertEquals(200, letters.statusCode());

@@ -81,7 +81,9 @@ class OperationsMBeanIT {
                                            occurred_at, sent_at, parked_at)
                 VALUES (?, 'product', ?, 'inventory.updated', 1, '{}', now() - cast(? AS interval),
                         CASE WHEN ? THEN now() END, CASE WHEN ? THEN now() END)""")) {
-            for (Object[] row : new Object[][] { { oldSent, "2 hours", true, false },
+            // the relayed row is 30 minutes old and the call purges past 20: the nodes' own purge (past 60 minutes,
+            // every minute) cannot take it first
+            for (Object[] row : new Object[][] { { oldSent, "30 minutes", true, false },
                     { newSent, "1 minute", true, false }, { oldParked, "2 hours", false, true } }) {
                 insert.setObject(1, row[0]);
                 insert.setObject(2, UUID.randomUUID());
@@ -92,7 +94,7 @@ class OperationsMBeanIT {
             }
         }
         try {
-            long purged = (long) jmx.invoke(operations, "purgeRelayedEvents", new Object[] { 60 },
+            long purged = (long) jmx.invoke(operations, "purgeRelayedEvents", new Object[] { 20 },
                     new String[] { "int" });
             assertTrue(purged >= 1, "purged " + purged);
             assertEquals(0,

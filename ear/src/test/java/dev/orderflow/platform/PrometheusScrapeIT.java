@@ -90,11 +90,15 @@ class PrometheusScrapeIT {
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, Http.get(services.publicUrl() + "/api/products/" + product.id()).statusCode());
             }
-            // a slow gateway: 16 card payments of 500 ms each (one at a time) keep the payment group behind
-            PaymentGatewayControl.set(services, "approve", 500);
-            for (int i = 0; i < 16; i++) {
-                order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
-            }
+            // a slow gateway keeps the payment group behind: card payments of 1 s each, 8 at a time, ordered until
+            // a scrape has seen the lag (read on the node every 2 s, scraped every 5 s, committed every second)
+            PaymentGatewayControl.set(services, "approve", 1000);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                for (int i = 0; i < 8; i++) {
+                    order(shopper, Checkouts.body(shopper.addressId(), product.id(), 1, "card"), 201);
+                }
+                return orZero(value("max(events_consumer_lag{node=\"it\",group=\"payment\"})")) > 0;
+            });
             var scarce = CatalogFixture.product(services, new BigDecimal("9.00"), 1);
             order(shopper, Checkouts.body(shopper.addressId(), scarce.id(), 2), 409);
             order(shopper, "{}", 400);
@@ -140,6 +144,8 @@ class PrometheusScrapeIT {
             return value("min(payment_gateway_circuit_state{state=\"closed\"})") == 1;
         });
         Thread.sleep(11_000); // the last values scraped
+        // records held while the breaker was open come back after pauses of up to 30 s; the relay drains their rows
+        await().atMost(Duration.ofSeconds(60)).until(() -> value("max(outbox_backlog{node=\"it\"})") == 0);
 
         String window = "[" + ((System.currentTimeMillis() - started) / 1000 + 10) + "s]";
         for (var counter : counters.entrySet()) {
