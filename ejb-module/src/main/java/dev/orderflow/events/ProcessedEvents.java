@@ -3,6 +3,7 @@ package dev.orderflow.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.orderflow.platform.sql.MultiRowInsert;
 import dev.orderflow.platform.sql.Placeholders;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProcessedEvents {
+
+    private static final MultiRowInsert CLAIMS = MultiRowInsert.into("processed_events",
+            "consumer_group text, event_id uuid", " ON CONFLICT DO NOTHING RETURNING event_id");
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
@@ -40,11 +44,7 @@ public class ProcessedEvents {
         }
         var values = new ArrayList<Object>();
         eventIds.stream().distinct().sorted().forEach(id -> values.addAll(List.of(group, id)));
-        var query = orders.createNativeQuery("INSERT INTO processed_events (consumer_group, event_id) VALUES "
-                + Placeholders.rows(values.size() / 2, 2) + " ON CONFLICT DO NOTHING RETURNING event_id");
-        @SuppressWarnings("unchecked")
-        List<UUID> claimed = Placeholders.bind(query, 1, values).getResultList();
-        return Set.copyOf(claimed);
+        return Set.copyOf(CLAIMS.insertReturning(orders, values, UUID.class));
     }
 
     /** The ids among {@code eventIds} this group has applied. */
@@ -52,11 +52,11 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        List<UUID> distinct = eventIds.stream().distinct().toList();
-        var query = orders.createNativeQuery("SELECT event_id FROM processed_events WHERE consumer_group = ?1 "
-                + "AND event_id IN (" + Placeholders.list(distinct.size(), 2) + ")").setParameter(1, group);
         @SuppressWarnings("unchecked")
-        List<UUID> seen = Placeholders.bind(query, 2, distinct).getResultList();
+        List<UUID> seen = orders
+                .createNativeQuery("SELECT event_id FROM processed_events WHERE consumer_group = ?1 "
+                        + "AND event_id = ANY(cast(?2 AS uuid[]))")
+                .setParameter(1, group).setParameter(2, Placeholders.uuidArray(Set.copyOf(eventIds))).getResultList();
         return Set.copyOf(seen);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.payment;
 
 import dev.orderflow.platform.json.JsonFactory;
+import dev.orderflow.platform.sql.MultiRowInsert;
 import dev.orderflow.platform.sql.Placeholders;
 import dev.orderflow.events.ProcessedEvents;
 import dev.orderflow.messaging.ConsumerGroup;
@@ -9,12 +10,14 @@ import dev.orderflow.order.application.OrderNotFound;
 import dev.orderflow.order.application.OrderService;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
+import dev.orderflow.order.infrastructure.OrderRows;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -43,6 +46,9 @@ public class PaymentService {
 
     static final String GROUP = ConsumerGroup.PAYMENT.groupId();
     static final String ACTOR = "payment-service";
+    private static final MultiRowInsert PAYMENTS = MultiRowInsert.into("payments",
+            "id uuid, order_id uuid, amount numeric, method text, status text, failure_reason text",
+            " ON CONFLICT (order_id) DO NOTHING");
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
@@ -52,6 +58,9 @@ public class PaymentService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OrderRows orderRows;
 
     @EJB
     OrderService orderService;
@@ -83,7 +92,10 @@ public class PaymentService {
     /**
      * Records several charges in one transaction (a batch of the payment consumer): the events claimed in one
      * statement, their orders locked in one (in id order), the payment rows inserted in one, then each order's
-     * transition. A charge whose event was applied before is skipped. If any order is missing, nothing is recorded.
+     * transition. The common one, a pending order paid and confirmed, is written for the whole batch at once (one
+     * INSERT of its outbox rows, one UPDATE of the orders, one INSERT of their status changes); the others (a failure
+     * that cancels, a refund) go through {@link OrderService} one by one afterwards. A charge whose event was applied
+     * before is skipped. If any order is missing, nothing is recorded.
      *
      * @return how many charges were recorded
      */
@@ -96,6 +108,7 @@ public class PaymentService {
         }
         Map<UUID, Order> locked = lock(fresh.stream().map(Charge::orderId).distinct().sorted().toList());
         var outcomes = new ArrayList<Outcome>(fresh.size());
+        var confirming = new HashSet<UUID>();
         for (Charge charge : fresh) {
             Order order = locked.get(charge.orderId());
             if (order == null) {
@@ -103,19 +116,44 @@ public class PaymentService {
             }
             boolean approved = charge.result().outcome() == ChargeResult.Outcome.APPROVED;
             boolean refund = approved && order.status() == OrderStatus.CANCELLED;
-            outcomes.add(new Outcome(charge, order, approved, refund));
+            // an order is confirmed once (two charges of one order in a batch do not happen: one order.created each)
+            boolean confirms = approved && order.status() == OrderStatus.PENDING && confirming.add(order.id());
+            outcomes.add(new Outcome(charge, order, approved, refund, confirms));
         }
         insertPayments(outcomes);
-        outcomes.forEach(this::apply);
+        // the confirmations first, written together and their orders detached, before anything below could flush them
+        var pending = outbox.pending();
+        var confirmed = new ArrayList<OrderRows.Moved>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.confirms()) {
+                Order order = outcome.order();
+                appendPaymentEvents(pending::append, outcome);
+                order.recordPayment(outcome.charge().result().paymentId());
+                confirmed.add(new OrderRows.Moved(order, order.moveTo(OrderStatus.CONFIRMED, ACTOR)));
+                pending.append(order, outcome.charge().orderCreated().correlationId());
+            }
+        }
+        pending.write();
+        orderRows.updateAll(confirmed);
+        outcomes.stream().filter(outcome -> !outcome.confirms()).forEach(this::apply);
         return fresh.size();
     }
 
-    /** What a charge does to its order. */
-    private record Outcome(Charge charge, Order order, boolean approved, boolean refund) {
+    /**
+     * What a charge does to its order, decided when the order is locked: refunded (paid after it was cancelled),
+     * confirmed (paid while pending), or neither.
+     */
+    private record Outcome(Charge charge, Order order, boolean approved, boolean refund, boolean confirms) {
 
         String paymentStatus() {
             return refund ? "refunded" : approved ? "succeeded" : "failed";
         }
+    }
+
+    /** Where an event goes: the outbox at once, or rows gathered to be written together. */
+    @FunctionalInterface
+    private interface Events {
+        void append(String aggregateType, UUID aggregateId, String type, JsonObject payload, String correlationId);
     }
 
     /** Locks the orders (SELECT ... FOR UPDATE in id order, so that batches never wait for each other in a cycle). */
@@ -136,39 +174,43 @@ public class PaymentService {
             values.addAll(Arrays.asList(charge.result().paymentId(), charge.orderId(), charge.amount(), charge.method(),
                     outcome.paymentStatus(), charge.result().reason())); // the reason is null for an approval
         }
-        Placeholders.bind(
-                orders.createNativeQuery(
-                        "INSERT INTO payments (id, order_id, amount, method, status, " + "failure_reason) VALUES "
-                                + Placeholders.rows(outcomes.size(), 6) + " ON CONFLICT (order_id) DO NOTHING"),
-                1, values).executeUpdate();
+        PAYMENTS.insert(orders, values);
     }
 
+    /** payment.initiated, then payment.succeeded or payment.failed. */
+    private static void appendPaymentEvents(Events events, Outcome outcome) {
+        Charge charge = outcome.charge();
+        String orderId = charge.orderId().toString();
+        String paymentId = charge.result().paymentId().toString();
+        String cid = charge.orderCreated().correlationId();
+        events.append(
+                "order", charge.orderId(), "payment.initiated", JsonFactory.object().add("paymentId", paymentId)
+                        .add("orderId", orderId).add("amount", charge.amount()).add("method", charge.method()).build(),
+                cid);
+        var payload = JsonFactory.object().add("paymentId", paymentId).add("orderId", orderId)
+                .add("amount", charge.amount()).add("method", charge.method());
+        if (outcome.approved()) {
+            events.append("order", charge.orderId(), "payment.succeeded", payload.build(), cid);
+        } else {
+            events.append("order", charge.orderId(), "payment.failed",
+                    payload.add("reason", charge.result().reason()).build(), cid);
+        }
+    }
+
+    /** A charge that does not simply confirm its order: a refund, a cancellation, or something for an operator. */
     private void apply(Outcome outcome) {
         Charge charge = outcome.charge();
         Order order = outcome.order();
         UUID orderId = charge.orderId();
-        BigDecimal amount = charge.amount();
-        String method = charge.method();
-        String paymentId = charge.result().paymentId().toString();
         String cid = charge.orderCreated().correlationId();
-        outbox.append("order", orderId, "payment.initiated", JsonFactory.object().add("paymentId", paymentId)
-                .add("orderId", orderId.toString()).add("amount", amount).add("method", method).build(), cid);
-        var payload = JsonFactory.object().add("paymentId", paymentId).add("orderId", orderId.toString())
-                .add("amount", amount).add("method", method);
-        if (outcome.approved()) {
-            outbox.append("order", orderId, "payment.succeeded", payload.build(), cid);
-        } else {
-            outbox.append("order", orderId, "payment.failed", payload.add("reason", charge.result().reason()).build(),
-                    cid);
-        }
+        appendPaymentEvents(outbox::append, outcome);
         order.recordPayment(charge.result().paymentId());
         if (outcome.refund()) {
             outbox.append("order", orderId, "payment.refunded",
-                    JsonFactory.object().add("paymentId", paymentId).add("orderId", orderId.toString())
-                            .add("amount", amount).add("reason", "order " + order.status().externalName()).build(),
+                    JsonFactory.object().add("paymentId", charge.result().paymentId().toString())
+                            .add("orderId", orderId.toString()).add("amount", charge.amount())
+                            .add("reason", "order " + order.status().externalName()).build(),
                     cid);
-        } else if (outcome.approved() && order.status() == OrderStatus.PENDING) {
-            orderService.moveQuietly(orderId, OrderStatus.CONFIRMED, ACTOR, cid);
         } else if (!outcome.approved() && order.status().canMoveTo(OrderStatus.CANCELLED)) {
             orderService.moveQuietly(orderId, OrderStatus.CANCELLED, ACTOR, cid); // unpaid: even if an admin confirmed
                                                                                   // it

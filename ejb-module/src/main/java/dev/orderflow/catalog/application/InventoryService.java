@@ -1,6 +1,9 @@
 package dev.orderflow.catalog.application;
 
 import dev.orderflow.platform.id.Uuids;
+import dev.orderflow.platform.sql.MultiRowInsert;
+import dev.orderflow.platform.sql.MultiRowUpdate;
+import dev.orderflow.platform.sql.Placeholders;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,6 +32,13 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class InventoryService {
 
+    private static final MultiRowUpdate TAKE = MultiRowUpdate.of(
+            "inventory i SET quantity = i.quantity - v.quantity, updated_at = now()",
+            "product_id uuid, warehouse_id uuid, quantity integer",
+            "i.product_id = v.product_id AND i.warehouse_id = v.warehouse_id");
+    private static final MultiRowInsert MOVEMENTS = MultiRowInsert.into("stock_movements",
+            "id uuid, order_id uuid, product_id uuid, warehouse_id uuid, delta integer, reason text");
+
     @PersistenceContext(unitName = "catalog")
     EntityManager catalog;
 
@@ -56,9 +66,12 @@ public class InventoryService {
      */
     public SortedMap<UUID, ProductForSale> forSale(Set<UUID> ids) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = catalog.createNativeQuery("""
-                SELECT id, sku, name, active, price FROM products WHERE id IN (:ids) ORDER BY id FOR SHARE
-                """).setParameter("ids", ids).getResultList();
+        List<Object[]> rows = catalog
+                .createNativeQuery(
+                        """
+                                SELECT id, sku, name, active, price FROM products WHERE id = ANY(cast(?1 AS uuid[])) ORDER BY id FOR SHARE
+                                """)
+                .setParameter(1, Placeholders.uuidArray(ids)).getResultList();
         var forSale = new TreeMap<UUID, ProductForSale>();
         rows.stream().filter(row -> (Boolean) row[3]).forEach(row -> forSale.put((UUID) row[0],
                 new ProductForSale((UUID) row[0], (String) row[1], (String) row[2], (BigDecimal) row[4])));
@@ -156,36 +169,14 @@ public class InventoryService {
             byRow.merge(m[1] + "/" + m[2], new Object[] { m[1], m[2], m[3] },
                     (a, b) -> new Object[] { a[0], a[1], (Integer) a[2] + (Integer) b[2] });
         }
-        var update = new StringBuilder("""
-                UPDATE inventory i SET quantity = i.quantity - t.quantity, updated_at = now()
-                FROM (VALUES """);
-        var values = new ArrayList<Object>();
-        for (Object[] row : byRow.values()) {
-            update.append(values.isEmpty() ? "" : ", ").append("(?").append(values.size() + 1).append(", ?")
-                    .append(values.size() + 2).append(", cast(?").append(values.size() + 3).append(" AS integer))");
-            values.addAll(List.of(row));
-        }
-        update.append(") AS t (product_id, warehouse_id, quantity)")
-                .append(" WHERE i.product_id = t.product_id AND i.warehouse_id = t.warehouse_id");
-        bind(catalog.createNativeQuery(update.toString()), values).executeUpdate();
-        var insert = new StringBuilder(
-                "INSERT INTO stock_movements (id, order_id, product_id, warehouse_id, delta, reason) VALUES ");
+        var values = new ArrayList<Object>(byRow.size() * 3);
+        byRow.values().forEach(row -> values.addAll(List.of(row)));
+        TAKE.update(catalog, values);
         values.clear();
         for (Object[] m : movements) {
-            int at = values.size();
-            insert.append(at == 0 ? "" : ", ").append("(?").append(at + 1).append(", ?").append(at + 2).append(", ?")
-                    .append(at + 3).append(", ?").append(at + 4).append(", -cast(?").append(at + 5)
-                    .append(" AS integer), 'order')");
-            values.addAll(List.of(Uuids.next(), m[0], m[1], m[2], m[3]));
+            values.addAll(List.of(Uuids.next(), m[0], m[1], m[2], -(Integer) m[3], "order"));
         }
-        bind(catalog.createNativeQuery(insert.toString()), values).executeUpdate();
-    }
-
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Object> values) {
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
-        }
-        return query;
+        MOVEMENTS.insert(catalog, values);
     }
 
     /** Gives back exactly what {@link #takeStock} took for the order; a second call gives nothing. */
@@ -268,8 +259,8 @@ public class InventoryService {
     private Map<UUID, List<Object[]>> lockInventory(java.util.Set<UUID> ids) {
         List<Object[]> rows = catalog.createNativeQuery("""
                 SELECT product_id, warehouse_id, quantity - reserved_quantity FROM inventory
-                WHERE product_id IN (:ids) ORDER BY product_id, warehouse_id FOR UPDATE
-                """).setParameter("ids", ids).getResultList();
+                WHERE product_id = ANY(cast(?1 AS uuid[])) ORDER BY product_id, warehouse_id FOR UPDATE
+                """).setParameter(1, Placeholders.uuidArray(ids)).getResultList();
         var byProduct = new TreeMap<UUID, List<Object[]>>();
         rows.forEach(row -> byProduct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
                 .add(new Object[] { row[1], row[2] }));

@@ -113,16 +113,22 @@ public class Order {
         return order;
     }
 
-    /** Moves the order to {@code target} and records {@code order.<target>}. */
-    public void moveTo(OrderStatus target, String changedBy) {
+    /**
+     * Moves the order to {@code target} and records {@code order.<target>}.
+     *
+     * @return the change, as added to the history
+     */
+    public StatusChange moveTo(OrderStatus target, String changedBy) {
         if (!status.canMoveTo(target)) {
             throw new IllegalOrderTransition(id, status, target);
         }
         var now = OffsetDateTime.now();
-        history.add(new StatusChange(this, status, target, changedBy, now));
+        var change = new StatusChange(this, status, target, changedBy, now);
+        history.add(change);
         status = target;
         updatedAt = now;
         events.add(OrderEvent.of("order." + target.externalName(), id, now));
+        return change;
     }
 
     /** Records the payment that paid (or failed to pay) for the order. */

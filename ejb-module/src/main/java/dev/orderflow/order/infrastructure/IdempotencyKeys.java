@@ -1,7 +1,7 @@
 package dev.orderflow.order.infrastructure;
 
 import dev.orderflow.order.application.IdempotencyKeyReused;
-import dev.orderflow.platform.sql.Placeholders;
+import dev.orderflow.platform.sql.MultiRowInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +19,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+
+    private static final MultiRowInsert CLAIMS = MultiRowInsert.into("idempotency_keys",
+            "customer_id uuid, key text, request_hash text, order_id uuid",
+            " ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id");
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
@@ -56,23 +60,19 @@ public class IdempotencyKeys {
      * {@link #claimOrFind}, queue on a key instead of deadlocking. A key already there (or taken by a transaction still
      * running, which this waits for) is not claimed.
      *
-     * @return the order ids whose keys this call claimed
+     * @return the order ids whose keys this call claimed (a set that answers {@code contains(null)} with false, for
+     *         commands that were not claimed at all)
      */
     public java.util.Set<UUID> claimAll(List<Claim> claims) {
         if (claims.isEmpty()) {
-            return java.util.Set.of();
+            return new java.util.HashSet<>();
         }
         var sorted = new java.util.ArrayList<>(claims);
         sorted.sort(java.util.Comparator.comparing(Claim::customer).thenComparing(Claim::key));
         var values = new java.util.ArrayList<Object>(sorted.size() * 4);
         sorted.forEach(
                 c -> values.addAll(java.util.Arrays.asList(c.customer(), c.key(), c.requestHash(), c.orderId())));
-        var query = Placeholders.bind(orders.createNativeQuery("INSERT INTO idempotency_keys (customer_id, key, "
-                + "request_hash, order_id) VALUES " + Placeholders.rows(sorted.size(), 4)
-                + " ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id"), 1, values);
-        @SuppressWarnings("unchecked")
-        List<UUID> claimed = query.getResultList();
-        return java.util.Set.copyOf(claimed);
+        return new java.util.HashSet<>(CLAIMS.insertReturning(orders, values, UUID.class));
     }
 
     /** Takes back a claim this transaction made (an order of a combined transaction that is not placed in it). */

@@ -6,6 +6,7 @@ import dev.orderflow.order.domain.OrderStatusConverter;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.domain.StatusChange;
 import dev.orderflow.platform.sql.MultiRowInsert;
+import dev.orderflow.platform.sql.MultiRowUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,19 @@ import java.util.List;
 public class OrderRows {
 
     private static final OrderStatusConverter STATUS = new OrderStatusConverter();
+    private static final MultiRowInsert ORDERS = MultiRowInsert.into("orders", """
+            id uuid, user_id uuid, total_amount numeric, status text, shipping_address_id uuid, ship_street text,
+            ship_city text, ship_state text, ship_zip text, ship_country text, payment_method text,
+            created_at timestamptz, updated_at timestamptz""");
+    private static final MultiRowInsert LINES = MultiRowInsert.into("order_items",
+            "id uuid, order_id uuid, product_id uuid, sku text, product_name text, quantity integer, "
+                    + "price_at_purchase numeric");
+    private static final MultiRowInsert HISTORY = MultiRowInsert.into("order_status_history",
+            "id uuid, order_id uuid, from_status text, to_status text, changed_by text, changed_at timestamptz");
+    private static final MultiRowUpdate ORDER_CHANGES = MultiRowUpdate.of(
+            "orders o SET status = v.status, payment_id = v.payment_id, updated_at = v.updated_at, "
+                    + "version = o.version + 1",
+            "id uuid, status text, payment_id uuid, updated_at timestamptz", "o.id = v.id");
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
@@ -47,15 +61,37 @@ public class OrderRows {
                                 STATUS.convertToDatabaseColumn(change.to()), change.changedBy(), change.changedAt()));
             }
         }
-        MultiRowInsert.insert(orders, """
-                orders (id, user_id, total_amount, status, shipping_address_id, ship_street, ship_city, ship_state,
-                        ship_zip, ship_country, payment_method, created_at, updated_at)""",
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?", 13, orderValues);
-        MultiRowInsert.insert(orders,
-                "order_items (id, order_id, product_id, sku, product_name, quantity, " + "price_at_purchase)",
-                "?, ?, ?, ?, ?, ?, ?", 7, lineValues);
-        MultiRowInsert.insert(orders,
-                "order_status_history (id, order_id, from_status, to_status, changed_by, " + "changed_at)",
-                "?, ?, ?, ?, ?, ?", 6, historyValues);
+        ORDERS.insert(orders, orderValues);
+        LINES.insert(orders, lineValues);
+        HISTORY.insert(orders, historyValues);
+    }
+
+    /** An order moved once in this transaction, and the change {@link Order#moveTo} recorded. */
+    public record Moved(Order order, StatusChange change) {
+    }
+
+    /**
+     * Writes the changes of orders that were loaded (and locked) in this transaction and then moved once each: their
+     * status, payment and time of change with one UPDATE (the version incremented, as the mapping would), and the
+     * status changes with one INSERT. The orders are detached first, so the persistence context does not write them
+     * again at commit (the payment group's batch, {@link dev.orderflow.payment.PaymentService#recordAll}).
+     */
+    public void updateAll(List<Moved> moved) {
+        var orderValues = new ArrayList<Object>(moved.size() * 4);
+        var historyValues = new ArrayList<Object>(moved.size() * 6);
+        for (Moved one : moved) {
+            Order order = one.order();
+            StatusChange change = one.change();
+            orders.detach(order);
+            orderValues.addAll(Arrays.asList(order.id(), STATUS.convertToDatabaseColumn(order.status()),
+                    order.paymentId(), order.updatedAt()));
+            historyValues.addAll(Arrays.asList(change.id(), order.id(), STATUS.convertToDatabaseColumn(change.from()),
+                    STATUS.convertToDatabaseColumn(change.to()), change.changedBy(), change.changedAt()));
+        }
+        int updated = ORDER_CHANGES.update(orders, orderValues);
+        if (updated != moved.size()) { // the rows are locked by this transaction: anything else is a bug
+            throw new IllegalStateException(moved.size() + " orders moved, " + updated + " rows updated");
+        }
+        HISTORY.insert(orders, historyValues);
     }
 }

@@ -28,6 +28,9 @@ import java.util.UUID;
 public class Outbox {
 
     public static final int VERSION = 1;
+    private static final MultiRowInsert ROWS = MultiRowInsert.into("outbox_events", """
+            id uuid, aggregate_type text, aggregate_id uuid, event_type text, event_version integer, payload jsonb,
+            correlation_id text, occurred_at timestamptz""");
 
     @PersistenceContext(unitName = "order")
     EntityManager orders;
@@ -75,6 +78,12 @@ public class Outbox {
             rows.addAll(rowsOf(order, correlationId));
         }
 
+        /** As {@link Outbox#append(String, UUID, String, JsonObject, String)}. */
+        public void append(String aggregateType, UUID aggregateId, String type, JsonObject payload,
+                String correlationId) {
+            rows.add(row(Uuids.next(), aggregateType, aggregateId, type, payload, correlationId, OffsetDateTime.now()));
+        }
+
         /** As {@link Outbox#appendInventoryReserved}. */
         public void appendInventoryReserved(Order order, List<StockTaken> taken, String correlationId) {
             rows.add(inventoryReserved(order, taken, correlationId));
@@ -87,9 +96,7 @@ public class Outbox {
             }
             var values = new ArrayList<Object>(rows.size() * 8);
             rows.forEach(row -> values.addAll(row.columns()));
-            MultiRowInsert.insert(orders, """
-                    outbox_events (id, aggregate_type, aggregate_id, event_type, event_version, payload, correlation_id,
-                                   occurred_at)""", "?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?", 8, values);
+            ROWS.insert(orders, values);
             rows.clear();
             appended.fire(new OutboxAppended());
         }

@@ -2,47 +2,47 @@ package dev.orderflow.platform.sql;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import org.hibernate.Session;
 
 /**
- * One {@code INSERT ... VALUES (...), (...)} for many new rows, in plain JDBC on the persistence context's own
- * connection (so inside its transaction). For the group-commit paths, which write a few hundred rows of known shape at
- * a time: Hibernate's persist and flush of each entity (events, insert actions, value bindings) cost a checkout worker
- * a quarter of its samples, while the rows need none of it.
+ * One {@code INSERT INTO table (...) SELECT * FROM unnest(...)} for many new rows, a column's values in one array
+ * ({@link ColumnArrays}): the group-commit paths' way of writing rows of known shape without Hibernate's per-entity
+ * work. Built once per table (the statement text is the same for any number of rows).
  */
 public final class MultiRowInsert {
 
-    private MultiRowInsert() {
+    private final ColumnArrays columns;
+    private final String sql;
+
+    private MultiRowInsert(ColumnArrays columns, String sql) {
+        this.columns = columns;
+        this.sql = sql;
+    }
+
+    /** Rows of {@code table} with these columns ("name type, name type, ..."). */
+    public static MultiRowInsert into(String table, String typedColumns) {
+        return into(table, typedColumns, "");
+    }
+
+    /** As {@link #into(String, String)}, the statement ending with {@code tail} (" ON CONFLICT ... DO NOTHING"). */
+    public static MultiRowInsert into(String table, String typedColumns, String tail) {
+        ColumnArrays columns = ColumnArrays.of(typedColumns);
+        return new MultiRowInsert(columns,
+                "INSERT INTO " + table + " (" + columns.names() + ") SELECT * FROM " + columns.unnest("v") + tail);
+    }
+
+    /** Inserts the rows, their values given row after row in the columns' order (nothing for no values). */
+    public void insert(EntityManager entityManager, List<?> values) {
+        columns.execute(entityManager, sql, values);
     }
 
     /**
-     * Inserts {@code values.size() / columns} rows into {@code into} ("table (column, ...)"), each written as
-     * {@code row} (its {@code ?} placeholders, possibly inside casts), with the values in row order.
+     * As {@link #insert}, for a statement ending with {@code RETURNING column}: the returned values, as {@code type}.
      */
-    public static void insert(EntityManager entityManager, String into, String row, int columns, List<?> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        if (values.size() % columns != 0) {
-            throw new IllegalArgumentException(values.size() + " values do not make rows of " + columns);
-        }
-        String sql = sql(into, row, values.size() / columns);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (var statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                    statement.setObject(i + 1, values.get(i));
-                }
-                statement.executeUpdate();
-            }
-        });
+    public <T> List<T> insertReturning(EntityManager entityManager, List<?> values, Class<T> type) {
+        return columns.query(entityManager, sql, values, type);
     }
 
-    static String sql(String into, String row, int rows) {
-        var sql = new StringBuilder(32 + into.length() + rows * (row.length() + 4)).append("INSERT INTO ").append(into)
-                .append(" VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "(" : ", (").append(row).append(')');
-        }
-        return sql.toString();
+    String sql() {
+        return sql;
     }
 }

@@ -9,18 +9,6 @@ import org.junit.jupiter.api.Test;
 class PlaceholdersTest {
 
     @Test
-    void numbersRowsOfParametersFromOne() {
-        assertEquals("(?1, ?2, ?3), (?4, ?5, ?6)", Placeholders.rows(2, 3));
-        assertEquals("(?1)", Placeholders.rows(1, 1));
-    }
-
-    @Test
-    void numbersAListFromTheFirstParameterGiven() {
-        assertEquals("?2, ?3, ?4", Placeholders.list(3, 2));
-        assertEquals("?1", Placeholders.list(1, 1));
-    }
-
-    @Test
     void writesIdsAsOnePostgresArrayLiteral() {
         var a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
         var b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
