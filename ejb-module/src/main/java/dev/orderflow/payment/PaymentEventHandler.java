@@ -27,11 +27,19 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentEventHandler implements EventHandler {
 
+    private static final String ORDER_CREATED = "order.created";
+
     @Inject
     PaymentGateway gateway;
 
     @EJB
     PaymentService payments;
+
+    /** Only order.created: the rest of order-events (payments, confirmations, ...) is not this group's business. */
+    @Override
+    public boolean reads(String type) {
+        return ORDER_CREATED.equals(type);
+    }
 
     @Override
     public void handle(EventEnvelope event) {
@@ -77,7 +85,7 @@ public class PaymentEventHandler implements EventHandler {
 
     /** An order.created event of an order paid by card or wallet. */
     private static boolean charged(EventEnvelope event) {
-        return "order.created".equals(event.type()) && PaymentMethods.chargedByGateway(method(event));
+        return ORDER_CREATED.equals(event.type()) && PaymentMethods.chargedByGateway(method(event));
     }
 
     private static String method(EventEnvelope event) {

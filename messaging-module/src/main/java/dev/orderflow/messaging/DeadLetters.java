@@ -144,9 +144,7 @@ public class DeadLetters {
     }
 
     private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+        return Optional.ofNullable(EventHeaders.text(record, name));
     }
 
     /** Kafka did not answer in time. */

@@ -75,6 +75,8 @@ public class EventConsumers {
 
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<ConsumerGroup, Integer> parallelism = new ConcurrentHashMap<>();
+    private static final int MAX_READ_TYPES = 1_000;
+    private final ConcurrentMap<String, Boolean> readTypes = new ConcurrentHashMap<>();
     /** Records applied by a handler's {@link EventHandler#handleAll} (part of {@code processed}), per group. */
     private final ConcurrentMap<ConsumerGroup, Counter> together = new ConcurrentHashMap<>();
 
@@ -216,8 +218,14 @@ public class EventConsumers {
      * written to the dead-letter topic and the lane goes on. Only stopping ({@link ShuttingDown}) escapes.
      */
     void consumeLane(ConsumerGroup group, List<ConsumerRecord<String, String>> lane) {
+        EventHandler handler = awaitHandler(group);
         var received = new ArrayList<Received>(lane.size());
         for (ConsumerRecord<String, String> record : lane) {
+            String type = EventHeaders.text(record, EventPublisher.HEADER_EVENT_TYPE);
+            if (type != null && !reads(group, handler, type)) {
+                count(group, "skipped");
+                continue;
+            }
             try {
                 received.add(new Received(record, envelope(group, record)));
             } catch (EventRejected e) {
@@ -227,7 +235,6 @@ public class EventConsumers {
         if (received.isEmpty()) {
             return;
         }
-        EventHandler handler = awaitHandler(group);
         if (received.size() > 1 && appliedTogether(group, handler, received)) {
             return;
         }
@@ -240,6 +247,23 @@ public class EventConsumers {
                 deadLetter(group, one.record(), e);
             }
         }
+    }
+
+    /**
+     * Whether the group's handler reads the type, asked once per group and type (the handler is an EJB: a call per
+     * record would cost more than the parsing it saves).
+     */
+    private boolean reads(ConsumerGroup group, EventHandler handler, String type) {
+        String key = group.groupId() + "/" + type;
+        Boolean known = readTypes.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean reads = handler.reads(type);
+        if (readTypes.size() < MAX_READ_TYPES) { // the header is whatever a producer wrote: the cache stays bounded
+            readTypes.put(key, reads);
+        }
+        return reads;
     }
 
     /** The record's event, or {@link EventRejected} if it is not an envelope this consumer reads. */

@@ -13,6 +13,15 @@ public interface EventHandler {
     void handle(EventEnvelope event);
 
     /**
+     * Whether the handler has anything to do with events of this type. The consumer does not even parse a record whose
+     * {@code event-type} header names a type the handler does not read (it is acknowledged with its batch and counted
+     * as skipped); a record without the header is parsed and handed over as before.
+     */
+    default boolean reads(String type) {
+        return true;
+    }
+
+    /**
      * Applies several events of one poll at once, where the handler can do that in one write (MongoDB's insertMany);
      * each event still at most once in effect. Returns false, having applied nothing, for a handler that applies events
      * one at a time: the caller then calls {@link #handle} for each. When it throws, the caller applies each event

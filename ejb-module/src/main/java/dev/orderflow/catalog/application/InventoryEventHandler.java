@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class InventoryEventHandler implements EventHandler {
 
+    private static final String RESERVED = "inventory.reserved";
+
     @Inject
     ProcessedEvents processed;
 
@@ -32,13 +34,19 @@ public class InventoryEventHandler implements EventHandler {
     @ConfigProperty(name = "inventory.low-stock-threshold")
     int threshold;
 
+    /** Only inventory.reserved (a release or a low-stock event never crosses the threshold downwards). */
+    @Override
+    public boolean reads(String type) {
+        return RESERVED.equals(type);
+    }
+
     /**
      * Most reservations cross no threshold and have no effect: they are not claimed (a redelivery decides the same from
      * the same payload). One that crosses claims its event id in the transaction that writes the low-stock events.
      */
     @Override
     public void handle(EventEnvelope event) {
-        if (!"inventory.reserved".equals(event.type())) {
+        if (!RESERVED.equals(event.type())) {
             return;
         }
         List<JsonObject> crossings = event.payload().getJsonArray("lines").getValuesAs(JsonObject.class).stream()
