@@ -1,6 +1,5 @@
 package dev.orderflow.events;
 
-import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.messaging.EventEnvelope;
 import dev.orderflow.messaging.EventPublisher;
 import jakarta.ejb.Stateless;
@@ -63,32 +62,28 @@ public class OutboxBatch {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = orders.createNativeQuery("""
                 SELECT id, event_type, event_version, occurred_at, aggregate_type, aggregate_id, correlation_id,
-                       payload::text
+                       CASE WHEN jsonb_typeof(payload) = 'object' THEN payload::text END
                 FROM outbox_events WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1
                 """).setParameter(1, batchSize).getResultList();
         if (rows.isEmpty()) {
             return new Pass(true, 0, 0, 0);
         }
-        // a row that cannot even be turned into a record (unknown type, broken payload) is parked for an operator,
+        // a row that cannot even be turned into a record (unknown type, a payload that is not an object) is parked for
+        // an operator,
         // and the rest of its aggregate waits for the next pass, so one bad row never stalls the relay
         Set<UUID> parkedAggregates = new HashSet<>();
-        var events = new ArrayList<EventEnvelope>(rows.size());
         var sends = new ArrayList<CompletableFuture<Void>>(rows.size());
         for (Object[] row : rows) {
             UUID aggregate = (UUID) row[5];
-            EventEnvelope event = null;
             CompletableFuture<Void> send = null;
             if (!parkedAggregates.contains(aggregate)) {
                 try {
-                    event = envelope(row);
-                    send = publisher.publish(event);
+                    send = send(row);
                 } catch (RuntimeException e) {
                     park((UUID) row[0], e);
                     parkedAggregates.add(aggregate);
-                    event = null;
                 }
             }
-            events.add(event);
             sends.add(send);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
@@ -96,22 +91,23 @@ public class OutboxBatch {
         Set<UUID> blocked = new HashSet<>();
         int failed = 0;
         String firstFailure = null;
-        for (int i = 0; i < events.size(); i++) {
-            EventEnvelope event = events.get(i);
-            if (event == null) {
+        for (int i = 0; i < rows.size(); i++) {
+            CompletableFuture<Void> send = sends.get(i);
+            if (send == null) {
                 continue; // parked, or behind a parked row of its aggregate
             }
-            boolean ok = await(sends.get(i), deadline);
+            UUID aggregate = (UUID) rows.get(i)[5];
+            boolean ok = await(send, deadline);
             if (!ok) {
                 failed++;
                 if (firstFailure == null) {
-                    firstFailure = failure(sends.get(i));
+                    firstFailure = failure(send);
                 }
             }
-            if (ok && !blocked.contains(event.aggregateId())) {
-                acknowledged.add(event.eventId());
+            if (ok && !blocked.contains(aggregate)) {
+                acknowledged.add((UUID) rows.get(i)[0]);
             } else {
-                blocked.add(event.aggregateId());
+                blocked.add(aggregate);
             }
         }
         if (!acknowledged.isEmpty()) {
@@ -121,7 +117,8 @@ public class OutboxBatch {
         if (failed > 0) {
             String reason = firstFailure;
             int count = failed;
-            LOG.warning(() -> "outbox relay: " + count + " of " + events.size() + " sends failed (" + reason + ")");
+            int read = rows.size();
+            LOG.warning(() -> "outbox relay: " + count + " of " + read + " sends failed (" + reason + ")");
         }
         return new Pass(true, rows.size(), acknowledged.size(), failed);
     }
@@ -178,10 +175,17 @@ public class OutboxBatch {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    private static EventEnvelope envelope(Object[] row) {
-        try (var reader = JsonFactory.reader((String) row[7])) {
-            return new EventEnvelope((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), instant(row[3]),
-                    (String) row[4], (UUID) row[5], (String) row[6], reader.readObject());
+    /** Sends the row's event, its payload as stored (jsonb, so valid JSON) inside the envelope's text. */
+    private CompletableFuture<Void> send(Object[] row) {
+        UUID id = (UUID) row[0];
+        String type = (String) row[1];
+        UUID aggregate = (UUID) row[5];
+        String correlationId = (String) row[6];
+        if (row[7] == null) {
+            throw new IllegalArgumentException("the payload is not a JSON object");
         }
+        String envelope = EventEnvelope.json(id, type, ((Number) row[2]).intValue(), instant(row[3]), (String) row[4],
+                aggregate, correlationId, (String) row[7]);
+        return publisher.publish(id, type, aggregate, correlationId, envelope);
     }
 }

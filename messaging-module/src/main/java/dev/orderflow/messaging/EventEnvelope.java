@@ -32,15 +32,25 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
     }
 
     public String toJson() {
-        var json = JsonFactory.object().add("eventId", eventId.toString()).add("type", type).add("version", version)
-                .add("occurredAt", occurredAt.toString()).add("aggregateType", aggregateType)
-                .add("aggregateId", aggregateId.toString());
-        if (correlationId != null) {
-            json.add("correlationId", correlationId);
-        } else {
-            json.addNull("correlationId");
-        }
-        return json.add("payload", payload).build().toString();
+        return json(eventId, type, version, occurredAt, aggregateType, aggregateId, correlationId, payload.toString());
+    }
+
+    /**
+     * The text of an envelope whose payload is already JSON text (the outbox relay sends each row's payload as stored,
+     * without parsing and writing it again): the same fields, in the same order, as {@link #toJson()}.
+     */
+    public static String json(UUID eventId, String type, int version, Instant occurredAt, String aggregateType,
+            UUID aggregateId, String correlationId, String payloadJson) {
+        new EventEnvelope(eventId, type, version, occurredAt, aggregateType, aggregateId, correlationId,
+                JsonValue.EMPTY_JSON_OBJECT); // the same checks as every envelope
+        Objects.requireNonNull(payloadJson, "payload");
+        return new StringBuilder(256 + payloadJson.length()).append("{\"eventId\":\"").append(eventId)
+                .append("\",\"type\":").append(JsonFactory.quoted(type)).append(",\"version\":").append(version)
+                .append(",\"occurredAt\":\"").append(occurredAt).append("\",\"aggregateType\":")
+                .append(JsonFactory.quoted(aggregateType)).append(",\"aggregateId\":\"").append(aggregateId)
+                .append("\",\"correlationId\":")
+                .append(correlationId == null ? "null" : JsonFactory.quoted(correlationId)).append(",\"payload\":")
+                .append(payloadJson).append('}').toString();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -38,13 +39,26 @@ public class EventPublisher {
 
     /** Sends the event to its type's topic, keyed by its aggregate id. */
     public CompletableFuture<Void> publish(EventEnvelope event) {
+        return publish(event.eventId(), event.type(), event.aggregateId(), event.correlationId(), event.toJson());
+    }
+
+    /**
+     * Sends an event already written as envelope text ({@link EventEnvelope#json}) to its type's topic, keyed by its
+     * aggregate id, with the same headers as {@link #publish(EventEnvelope)}.
+     *
+     * @throws IllegalArgumentException
+     *             for a type no topic carries
+     */
+    public CompletableFuture<Void> publish(UUID eventId, String type, UUID aggregateId, String correlationId,
+            String envelope) {
+        String topic = Topics.of(type);
         var headers = new LinkedHashMap<String, String>();
-        headers.put(HEADER_EVENT_ID, event.eventId().toString());
-        headers.put(HEADER_EVENT_TYPE, event.type());
-        if (event.correlationId() != null) {
-            headers.put(HEADER_CORRELATION_ID, event.correlationId());
+        headers.put(HEADER_EVENT_ID, eventId.toString());
+        headers.put(HEADER_EVENT_TYPE, type);
+        if (correlationId != null) {
+            headers.put(HEADER_CORRELATION_ID, correlationId);
         }
-        return send(Topics.of(event.type()), event.aggregateId().toString(), event.toJson(), headers);
+        return send(topic, aggregateId.toString(), envelope, headers);
     }
 
     /** Sends one record as it is (re-drives use this); the future completes on the broker's acknowledgement. */

@@ -29,6 +29,30 @@ class EventEnvelopeTest {
         assertNull(EventEnvelope.parse(without.toJson()).correlationId());
     }
 
+    @Test
+    void anEnvelopeOfPayloadTextIsTheSameTextAsTheEnvelope() {
+        var awkward = new EventEnvelope(event.eventId(), event.type(), 1, event.occurredAt(), "order",
+                event.aggregateId(), "quote \" backslash \\ newline \n tab \t bell \u0007", event.payload());
+        for (EventEnvelope one : new EventEnvelope[] { event, awkward }) {
+            String text = EventEnvelope.json(one.eventId(), one.type(), one.version(), one.occurredAt(),
+                    one.aggregateType(), one.aggregateId(), one.correlationId(), one.payload().toString());
+            var fields = Json.createObjectBuilder().add("eventId", one.eventId().toString()).add("type", one.type())
+                    .add("version", 1).add("occurredAt", one.occurredAt().toString()).add("aggregateType", "order")
+                    .add("aggregateId", one.aggregateId().toString()).add("correlationId", one.correlationId())
+                    .add("payload", one.payload()).build();
+            assertEquals(fields, Json.createReader(new java.io.StringReader(text)).readObject(), text);
+            assertEquals(one, EventEnvelope.parse(text));
+        }
+    }
+
+    @Test
+    void anEnvelopeOfPayloadTextIsCheckedLikeAnyOther() {
+        assertThrows(IllegalArgumentException.class, () -> EventEnvelope.json(event.eventId(), event.type(), 0,
+                event.occurredAt(), "order", event.aggregateId(), null, "{}"));
+        assertThrows(NullPointerException.class, () -> EventEnvelope.json(event.eventId(), null, 1, event.occurredAt(),
+                "order", event.aggregateId(), null, "{}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "", "{not json", "[]", "{}", "{\"eventId\":\"x\"}",
             "{\"eventId\":\"6b1f0c8e-2f43-4c52-9d0e-0d2e8a7f1c11\",\"type\":\"order.created\",\"version\":0,"

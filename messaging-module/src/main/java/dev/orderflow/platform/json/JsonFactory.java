@@ -62,6 +62,11 @@ public final class JsonFactory {
         }
     }
 
+    /** The text as a JSON string literal: quoted, with what JSON requires escaped. */
+    public static String quoted(String text) {
+        return PROVIDER.createValue(text).toString();
+    }
+
     public static JsonReaderFactory readers() {
         return READERS;
     }
