@@ -55,7 +55,7 @@ public class ProcessedEvents {
         @SuppressWarnings("unchecked")
         List<UUID> seen = orders
                 .createNativeQuery("SELECT event_id FROM processed_events WHERE consumer_group = ?1 "
-                        + "AND event_id = ANY(cast(?2 AS uuid[]))")
+                        + "AND event_id IN (SELECT unnest(cast(?2 AS uuid[])))")
                 .setParameter(1, group).setParameter(2, Placeholders.uuidArray(Set.copyOf(eventIds))).getResultList();
         return Set.copyOf(seen);
     }

@@ -160,8 +160,8 @@ public class PaymentService {
     private Map<UUID, Order> lock(List<UUID> sortedIds) {
         var locked = new HashMap<UUID, Order>();
         List<Order> rows = orders
-                .createNativeQuery("SELECT * FROM orders WHERE id = ANY(cast(?1 AS uuid[])) ORDER BY id FOR UPDATE",
-                        Order.class)
+                .createNativeQuery("SELECT * FROM orders WHERE id IN (SELECT unnest(cast(?1 AS uuid[]))) "
+                        + "ORDER BY id FOR UPDATE", Order.class)
                 .setParameter(1, Placeholders.uuidArray(sortedIds)).getResultList();
         rows.forEach(order -> locked.put(order.id(), order));
         return locked;

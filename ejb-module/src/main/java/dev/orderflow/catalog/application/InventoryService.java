@@ -69,7 +69,7 @@ public class InventoryService {
         List<Object[]> rows = catalog
                 .createNativeQuery(
                         """
-                                SELECT id, sku, name, active, price FROM products WHERE id = ANY(cast(?1 AS uuid[])) ORDER BY id FOR SHARE
+                                SELECT id, sku, name, active, price FROM products WHERE id IN (SELECT unnest(cast(?1 AS uuid[]))) ORDER BY id FOR SHARE
                                 """)
                 .setParameter(1, Placeholders.uuidArray(ids)).getResultList();
         var forSale = new TreeMap<UUID, ProductForSale>();
@@ -259,7 +259,7 @@ public class InventoryService {
     private Map<UUID, List<Object[]>> lockInventory(java.util.Set<UUID> ids) {
         List<Object[]> rows = catalog.createNativeQuery("""
                 SELECT product_id, warehouse_id, quantity - reserved_quantity FROM inventory
-                WHERE product_id = ANY(cast(?1 AS uuid[])) ORDER BY product_id, warehouse_id FOR UPDATE
+                WHERE product_id IN (SELECT unnest(cast(?1 AS uuid[]))) ORDER BY product_id, warehouse_id FOR UPDATE
                 """).setParameter(1, Placeholders.uuidArray(ids)).getResultList();
         var byProduct = new TreeMap<UUID, List<Object[]>>();
         rows.forEach(row -> byProduct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())

@@ -89,7 +89,8 @@ public class AddressBook {
         }
         var found = new HashMap<UUID, Address>();
         List<Address> rows = users
-                .createNativeQuery("SELECT * FROM addresses WHERE id = ANY(cast(?1 AS uuid[]))", Address.class)
+                .createNativeQuery("SELECT * FROM addresses WHERE id IN (SELECT unnest(cast(?1 AS uuid[])))",
+                        Address.class)
                 .setParameter(1, Placeholders.uuidArray(wanted.stream().map(AddressOf::addressId).distinct().toList()))
                 .getResultList();
         rows.forEach(address -> found.put(address.id(), address));
