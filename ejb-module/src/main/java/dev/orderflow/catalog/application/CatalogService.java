@@ -5,6 +5,7 @@ import dev.orderflow.catalog.domain.Product;
 import dev.orderflow.catalog.infrastructure.ProductCache;
 import dev.orderflow.platform.paging.Page;
 import dev.orderflow.platform.paging.PageRequest;
+import dev.orderflow.platform.sql.Placeholders;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -133,8 +134,8 @@ public class CatalogService {
                 SELECT p.id, p.sku, p.name, p.price, p.active,
                        coalesce((SELECT sum(i.quantity - i.reserved_quantity) FROM inventory i
                                  WHERE i.product_id = p.id), 0)
-                FROM products p WHERE p.id IN (:ids)
-                """).setParameter("ids", productIds).getResultList();
+                FROM products p WHERE p.id IN (SELECT unnest(cast(?1 AS uuid[])))
+                """).setParameter(1, Placeholders.uuidArray(productIds)).getResultList();
         var result = new HashMap<UUID, ProductAvailability>();
         rows.forEach(r -> result.put((UUID) r[0], new ProductAvailability((UUID) r[0], (String) r[1], (String) r[2],
                 (BigDecimal) r[3], (Boolean) r[4], ((Number) r[5]).longValue())));
