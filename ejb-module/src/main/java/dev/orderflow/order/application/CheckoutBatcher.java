@@ -66,8 +66,14 @@ public class CheckoutBatcher {
     @ConfigProperty(name = "checkout.batch.enabled", defaultValue = "true")
     boolean enabled;
 
+    /**
+     * Workers placing batches; 0 (the default) means one per processor of the node. Checkout is CPU-bound here, so more
+     * workers than cores only split the queue into smaller batches, each with its own two-phase commit: on this 2-core
+     * machine 2 workers placed 869-919 orders/s at 0.80 ms of WildFly CPU per order where 4 placed 802-806 at 0.99
+     * (docs/performance.md).
+     */
     @Inject
-    @ConfigProperty(name = "checkout.batch.workers", defaultValue = "4")
+    @ConfigProperty(name = "checkout.batch.workers", defaultValue = "0")
     int workers;
 
     @Inject
@@ -102,7 +108,8 @@ public class CheckoutBatcher {
             return;
         }
         running = true;
-        for (int i = 0; i < workers; i++) {
+        int count = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < count; i++) {
             Thread loop = threads.newThread(this::run);
             loop.setName("checkout-batch-" + (i + 1));
             loop.start();
