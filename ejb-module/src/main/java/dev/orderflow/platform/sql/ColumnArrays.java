@@ -1,6 +1,9 @@
 package dev.orderflow.platform.sql;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
@@ -79,10 +82,7 @@ public final class ColumnArrays {
         }
         String[][] columns = columns(values);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(sql)) {
-                for (int column = 0; column < columns.length; column++) {
-                    statement.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
-                }
+            try (var statement = prepare(connection, sql, columns)) {
                 return statement.executeUpdate();
             }
         });
@@ -98,10 +98,7 @@ public final class ColumnArrays {
         }
         String[][] columns = columns(values);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(sql)) {
-                for (int column = 0; column < columns.length; column++) {
-                    statement.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
-                }
+            try (var statement = prepare(connection, sql, columns)) {
                 var returned = new ArrayList<T>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -111,6 +108,20 @@ public final class ColumnArrays {
                 return returned;
             }
         });
+    }
+
+    /** The statement with each column's array bound as an array of the column's type. */
+    private PreparedStatement prepare(Connection connection, String sql, String[][] columns) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int column = 0; column < columns.length; column++) {
+                statement.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 
     /** The values, given row after row, as one text array per column. */
