@@ -70,33 +70,31 @@ class VerifiedTokensTest {
 
     @Test
     void neverAnswersFromMemoryAfterTheTokensExpiry() throws Exception {
-        var clock = new AtomicLong(1_000_000_000_000L);
-        long exp = clock.get() / 1000 + 60;
-        var tokens = new VerifiedTokens(counting(claimsWithExp(String.valueOf(exp))), 100, 300_000, clock::get);
-        var evidence = new BearerTokenEvidence("a.b.c");
-
-        tokens.validate(evidence);
-        clock.addAndGet(59_999);
-        tokens.validate(evidence);
-        assertEquals(1, verifications.get());
-        clock.addAndGet(1);
-        tokens.validate(evidence);
-        assertEquals(2, verifications.get(), "at exp the delegate decides again");
+        assertEquals(1, verificationsAt(60, 300_000, 59_999), "a millisecond before exp: from memory");
+        verifications.set(0);
+        assertEquals(2, verificationsAt(60, 300_000, 60_000), "at exp the delegate decides again");
     }
 
     @Test
     void keepsAnAnswerNoLongerThanTheMaximumAge() throws Exception {
-        var clock = new AtomicLong(1_000_000_000_000L);
-        long exp = clock.get() / 1000 + 86_400;
-        var tokens = new VerifiedTokens(counting(claimsWithExp(String.valueOf(exp))), 100, 1_000, clock::get);
-        var evidence = new BearerTokenEvidence("a.b.c");
+        assertEquals(1, verificationsAt(86_400, 1_000, 999));
+        verifications.set(0);
+        assertEquals(2, verificationsAt(86_400, 1_000, 1_000));
+    }
 
+    /**
+     * Verifications for a token expiring {@code expSeconds} from now, validated now and again {@code laterMillis}
+     * later, with answers kept at most {@code maxAgeMillis}.
+     */
+    private int verificationsAt(long expSeconds, long maxAgeMillis, long laterMillis) throws Exception {
+        var clock = new AtomicLong(1_000_000_000_000L);
+        long exp = clock.get() / 1000 + expSeconds;
+        var tokens = new VerifiedTokens(counting(claimsWithExp(String.valueOf(exp))), 100, maxAgeMillis, clock::get);
+        var evidence = new BearerTokenEvidence("a.b.c");
         tokens.validate(evidence);
-        clock.addAndGet(999);
+        clock.addAndGet(laterMillis);
         tokens.validate(evidence);
-        clock.addAndGet(1);
-        tokens.validate(evidence);
-        assertEquals(2, verifications.get());
+        return verifications.get();
     }
 
     @Test
