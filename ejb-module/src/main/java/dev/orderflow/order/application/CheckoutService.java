@@ -9,6 +9,7 @@ import dev.orderflow.order.domain.OrderLineDraft;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.infrastructure.IdempotencyKeys;
 import dev.orderflow.order.infrastructure.OrderRows;
+import dev.orderflow.platform.sql.RoundTrip;
 import dev.orderflow.order.history.OrderHistory;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
@@ -148,7 +149,7 @@ public class CheckoutService {
                         command.requestHash(), id));
             }
         }
-        // the orders, their lines, first statuses and events: one INSERT per table for the whole group
+        // the orders, their lines, first statuses and events: one INSERT per table for the whole group, sent together
         var placedOrders = new ArrayList<Order>();
         var events = outbox.pending();
         for (int i = 0; i < commands.size(); i++) {
@@ -163,8 +164,10 @@ public class CheckoutService {
             events.appendInventoryReserved(order, taken.get(id), command.correlationId());
             placed.set(i, new PlacedOrder(OrderView.of(order), false));
         }
-        orderRows.insertAll(placedOrders);
-        events.write();
+        var writes = new RoundTrip();
+        orderRows.insertAll(placedOrders, writes);
+        events.writeTo(writes);
+        writes.execute(orders); // four statements, one round trip
         return placed;
     }
 
