@@ -9,7 +9,6 @@ import dev.orderflow.order.domain.OrderLineDraft;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.infrastructure.IdempotencyKeys;
 import dev.orderflow.order.infrastructure.OrderRows;
-import dev.orderflow.platform.sql.RoundTrip;
 import dev.orderflow.order.history.OrderHistory;
 import dev.orderflow.order.infrastructure.Outbox;
 import jakarta.ejb.EJB;
@@ -149,7 +148,7 @@ public class CheckoutService {
                         command.requestHash(), id));
             }
         }
-        // the orders, their lines, first statuses and events: one INSERT per table for the whole group, sent together
+        // the orders, their lines, first statuses and events: one INSERT per table for the whole group
         var placedOrders = new ArrayList<Order>();
         var events = outbox.pending();
         for (int i = 0; i < commands.size(); i++) {
@@ -164,10 +163,8 @@ public class CheckoutService {
             events.appendInventoryReserved(order, taken.get(id), command.correlationId());
             placed.set(i, new PlacedOrder(OrderView.of(order), false));
         }
-        var writes = new RoundTrip();
-        orderRows.insertAll(placedOrders, writes);
-        events.writeTo(writes);
-        writes.execute(orders); // four statements, one round trip
+        orderRows.insertAll(placedOrders);
+        events.write();
         return placed;
     }
 

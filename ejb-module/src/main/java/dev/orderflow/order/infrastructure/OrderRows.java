@@ -7,7 +7,6 @@ import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.domain.StatusChange;
 import dev.orderflow.platform.sql.MultiRowInsert;
 import dev.orderflow.platform.sql.MultiRowUpdate;
-import dev.orderflow.platform.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,8 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes newly placed orders, their lines and their first status change with one INSERT per table for the whole group,
- * sent in one round trip with the group's outbox rows
+ * Writes newly placed orders, their lines and their first status change with one INSERT per table for the whole group
  * ({@link dev.orderflow.order.application.CheckoutService#placeTogether}), as the entity mapping would write them (the
  * version starts at the column's default, 0). The orders are not managed afterwards: the transaction ends with the
  * group. An order placed alone is persisted as usual.
@@ -43,8 +41,7 @@ public class OrderRows {
     @PersistenceContext(unitName = "order")
     EntityManager orders;
 
-    /** Adds the orders' rows to {@code trip}, which the caller executes. */
-    public void insertAll(List<Order> placed, RoundTrip trip) {
+    public void insertAll(List<Order> placed) {
         var orderValues = new ArrayList<Object>(placed.size() * 13);
         var lineValues = new ArrayList<Object>(placed.size() * 14);
         var historyValues = new ArrayList<Object>(placed.size() * 6);
@@ -64,9 +61,9 @@ public class OrderRows {
                                 STATUS.convertToDatabaseColumn(change.to()), change.changedBy(), change.changedAt()));
             }
         }
-        ORDERS.insert(trip, orderValues);
-        LINES.insert(trip, lineValues);
-        HISTORY.insert(trip, historyValues);
+        ORDERS.insert(orders, orderValues);
+        LINES.insert(orders, lineValues);
+        HISTORY.insert(orders, historyValues);
     }
 
     /** An order moved once in this transaction, and the change {@link Order#moveTo} recorded. */

@@ -3,7 +3,6 @@ package dev.orderflow.order.infrastructure;
 import dev.orderflow.platform.id.Uuids;
 import dev.orderflow.platform.json.JsonFactory;
 import dev.orderflow.platform.sql.MultiRowInsert;
-import dev.orderflow.platform.sql.RoundTrip;
 import dev.orderflow.catalog.application.StockTaken;
 import dev.orderflow.order.application.PaymentMethods;
 import dev.orderflow.order.domain.Order;
@@ -92,19 +91,12 @@ public class Outbox {
 
         /** Writes the rows gathered so far in one statement. */
         public void write() {
-            var trip = new RoundTrip();
-            writeTo(trip);
-            trip.execute(orders);
-        }
-
-        /** Adds the rows gathered so far to {@code trip} as one statement; the caller executes it. */
-        public void writeTo(RoundTrip trip) {
             if (rows.isEmpty()) {
                 return;
             }
             var values = new ArrayList<Object>(rows.size() * 8);
             rows.forEach(row -> values.addAll(row.columns()));
-            ROWS.insert(trip, values);
+            ROWS.insert(orders, values);
             rows.clear();
             appended.fire(new OutboxAppended());
         }

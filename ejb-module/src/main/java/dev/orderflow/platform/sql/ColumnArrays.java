@@ -114,24 +114,14 @@ public final class ColumnArrays {
     private PreparedStatement prepare(Connection connection, String sql, String[][] columns) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            bind(connection, statement, 1, columns);
+            for (int column = 0; column < columns.length; column++) {
+                statement.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+            }
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
-    }
-
-    /**
-     * Binds each column's array ({@link #columns}) as an array of the column's type, from parameter {@code first} on.
-     *
-     * @return the index of the next parameter
-     */
-    int bind(Connection connection, PreparedStatement statement, int first, String[][] columns) throws SQLException {
-        for (int column = 0; column < columns.length; column++) {
-            statement.setArray(first + column, connection.createArrayOf(types[column], columns[column]));
-        }
-        return first + columns.length;
     }
 
     /** The values, given row after row, as one text array per column. */

@@ -35,11 +35,6 @@ public final class MultiRowInsert {
         columns.execute(entityManager, sql, values);
     }
 
-    /** As {@link #insert}, the statement sent with the others of {@code trip} when it is executed. */
-    public void insert(RoundTrip trip, List<?> values) {
-        trip.add(sql, columns, values);
-    }
-
     /**
      * As {@link #insert}, for a statement ending with {@code RETURNING column}: the returned values, as {@code type}.
      */
