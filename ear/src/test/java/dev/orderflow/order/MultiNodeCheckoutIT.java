@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -162,13 +163,26 @@ class MultiNodeCheckoutIT {
 
     /** The nodes nginx forwarded these requests to, from its access log ({@code upstream=... cid=...}). */
     private static Set<String> upstreams(List<String> correlationIds) throws Exception {
-        var wanted = new HashSet<>(correlationIds);
-        var upstreams = new HashSet<String>();
-        for (String line : Files.readAllLines(SERVICES.nginxAccessLog())) {
-            Matcher m = ACCESS.matcher(line);
-            if (m.find() && wanted.contains(m.group(2))) {
-                upstreams.add(m.group(1));
+        // nginx buffers its access log and writes it at least every second: wait until every request is in it
+        var logged = new HashMap<String, String>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            logged.clear();
+            for (String line : Files.readAllLines(SERVICES.nginxAccessLog())) {
+                Matcher m = ACCESS.matcher(line);
+                if (m.find()) {
+                    logged.put(m.group(2), m.group(1));
+                }
             }
+            if (logged.keySet().containsAll(correlationIds) || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        var upstreams = new HashSet<String>();
+        for (String id : correlationIds) {
+            assertTrue(logged.containsKey(id), "request " + id + " not in nginx's access log after 10 s");
+            upstreams.add(logged.get(id));
         }
         return upstreams;
     }
