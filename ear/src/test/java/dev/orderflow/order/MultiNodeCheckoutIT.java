@@ -162,11 +162,10 @@ class MultiNodeCheckoutIT {
     }
 
     /** The nodes nginx forwarded these requests to, from its access log ({@code upstream=... cid=...}). */
-    private static Set<String> upstreams(List<String> correlationIds) throws Exception {
+    private static Set<String> upstreams(List<String> correlationIds) {
         // nginx buffers its access log and writes it at least every second: wait until every request is in it
         var logged = new HashMap<String, String>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             logged.clear();
             for (String line : Files.readAllLines(SERVICES.nginxAccessLog())) {
                 Matcher m = ACCESS.matcher(line);
@@ -174,16 +173,10 @@ class MultiNodeCheckoutIT {
                     logged.put(m.group(2), m.group(1));
                 }
             }
-            if (logged.keySet().containsAll(correlationIds) || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+            assertTrue(logged.keySet().containsAll(correlationIds), "requests missing from nginx's access log");
+        });
         var upstreams = new HashSet<String>();
-        for (String id : correlationIds) {
-            assertTrue(logged.containsKey(id), "request " + id + " not in nginx's access log after 10 s");
-            upstreams.add(logged.get(id));
-        }
+        correlationIds.forEach(id -> upstreams.add(logged.get(id)));
         return upstreams;
     }
 
