@@ -7,19 +7,27 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of each of the three databases, reported separately. */
+/**
+ * Readiness of each of the three databases, reported separately.
+ * <p>
+ * The probes borrow from the small non-XA pools that Flyway uses at start-up, never from the XA pools that serve
+ * requests. {@code Connection.isValid(timeout)} puts a timeout on the connection's socket for its round trip, and the
+ * JDK switches a socket to non-blocking mode for a timed read and leaves it so: with the readiness watcher asking every
+ * second, every pooled XA connection ended up reading in three system calls (a read that fails with EAGAIN, a poll, the
+ * read) instead of one, on every statement of every checkout (docs/performance.md, 2026-12-07, sixth entry).
+ */
 @ApplicationScoped
 public class DatabaseHealthChecks {
 
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "java:jboss/datasources/UsersDS")
+    @Resource(lookup = "java:jboss/datasources/UsersMigrationDS")
     DataSource users;
 
-    @Resource(lookup = "java:jboss/datasources/ProductsDS")
+    @Resource(lookup = "java:jboss/datasources/ProductsMigrationDS")
     DataSource products;
 
-    @Resource(lookup = "java:jboss/datasources/OrdersDS")
+    @Resource(lookup = "java:jboss/datasources/OrdersMigrationDS")
     DataSource orders;
 
     @Produces
